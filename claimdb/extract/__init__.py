@@ -1,0 +1,125 @@
+"""Pure extraction: article text in, actors/claims/demands/stances out. No database here.
+
+    extractor = Extractor.load()                 # loads the spaCy pipeline once
+    extraction = extractor.extract(text)         # one article
+    for extraction, ctx in extractor.extract_stream(((text, ctx) for ...), n_process=2):
+        ...                                      # many articles, streamed, in order
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from claimdb import __version__
+from claimdb.extract.model import Actor, Claim, Demand, Extraction, Mention, Stance
+from claimdb.settings import spacy_model
+from claimdb.topics import Taxonomy, load_taxonomy
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__all__ = ["Actor", "Claim", "Demand", "Extraction", "Extractor", "Mention", "Stance"]
+
+T = TypeVar("T")
+
+# Bumped whenever a rule change can alter what is extracted from the same text; stored with
+# every article so that a database says which rules produced each row.
+RULES_VERSION = "1"
+
+
+class Extractor:
+    """Turns article text into an :class:`Extraction`. Build once, reuse for many articles."""
+
+    def __init__(self, nlp: Language, taxonomy: Taxonomy, *, model: str = "") -> None:
+        self.nlp = nlp
+        self.taxonomy = taxonomy
+        self.model = model or str(nlp.meta.get("name", ""))
+        self.version = f"claimdb-{__version__}+rules{RULES_VERSION}/{nlp.meta.get('lang', 'xx')}_{self.model}-{nlp.meta.get('version', '')}"
+
+    @classmethod
+    def load(cls, model: str | None = None, topics: Sequence[Path] = ()) -> Extractor:
+        """Load the spaCy pipeline (``model`` or the configured default) and the taxonomy."""
+        from claimdb.extract.nlp import load_pipeline
+
+        name = spacy_model(model)
+        return cls(load_pipeline(name), load_taxonomy(topics), model=name)
+
+    def extract(self, text: str, *, published: dt.date | None = None) -> Extraction:
+        """Extract everything from one article's text."""
+        return self._analyse(self.nlp(text), published)
+
+    def extract_stream(
+        self,
+        items: Iterable[tuple[str, T]],
+        *,
+        published: Callable[[T], dt.date | None] = lambda _: None,
+        n_process: int = 1,
+        batch_size: int = 16,
+    ) -> Iterator[tuple[Extraction, T]]:
+        """Extract from ``(text, context)`` pairs lazily, yielding results in input order.
+
+        With ``n_process > 1`` whole extractions (parse and rules) run in worker processes and
+        only the small results travel back, so the rules scale with the parser.
+        """
+        if n_process <= 1:
+            for doc, ctx in self.nlp.pipe(items, as_tuples=True, batch_size=batch_size):
+                yield self._analyse(doc, published(ctx)), ctx
+            return
+        yield from _extract_in_workers(self, items, published, n_process, batch_size)
+
+    def _analyse(self, doc: object, published: dt.date | None) -> Extraction:
+        from claimdb.extract.pipeline import analyse
+
+        return analyse(doc, self.taxonomy, published=published, version=self.version)
+
+
+# --- worker processes -------------------------------------------------------------------
+
+_WORKER: Extractor | None = None
+
+
+def _init_worker(model: str, topic_files: tuple[Path, ...]) -> None:
+    global _WORKER
+    if _WORKER is None:  # a forked worker inherits the parent's loaded extractor
+        _WORKER = Extractor.load(model, topic_files)
+
+
+def _work(batch: list[tuple[str, dt.date | None]]) -> list[Extraction]:
+    assert _WORKER is not None
+    docs = _WORKER.nlp.pipe((text for text, _ in batch), batch_size=len(batch))
+    return [_WORKER._analyse(doc, pub) for doc, (_, pub) in zip(docs, batch, strict=True)]
+
+
+def _extract_in_workers(
+    extractor: Extractor,
+    items: Iterable[tuple[str, T]],
+    published: Callable[[T], dt.date | None],
+    n_process: int,
+    batch_size: int,
+) -> Iterator[tuple[Extraction, T]]:
+    # Contexts stay in this process; workers see only text and date. imap keeps order and
+    # pulls batches lazily, so memory stays bounded by a few batches per worker.
+    pending: deque[list[T]] = deque()
+
+    def batches() -> Iterator[list[tuple[str, dt.date | None]]]:
+        it = iter(items)
+        while chunk := list(islice(it, batch_size)):
+            pending.append([ctx for _, ctx in chunk])
+            yield [(text, published(ctx)) for text, ctx in chunk]
+
+    global _WORKER
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    if method == "fork":
+        _WORKER = extractor  # inherited by the forked workers: no second model load
+    ctx_mp = multiprocessing.get_context(method)
+    topic_files = extractor.taxonomy.sources
+    with ctx_mp.Pool(n_process, initializer=_init_worker, initargs=(extractor.model, topic_files)) as pool:
+        for results in pool.imap(_work, batches(), chunksize=1):
+            contexts = pending.popleft()
+            yield from zip(results, contexts, strict=True)

@@ -1,0 +1,145 @@
+"""The topic taxonomy: loading it from TOML and matching it against a span of text.
+
+Matching is deliberately simple and explainable: a topic matches a span when one of its
+terms has all of its word patterns in the span. An analyst can read `data/topics.toml` and
+predict every assignment, and add topics of their own without touching code.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from claimdb.errors import TopicsError
+from claimdb.resources import data_file
+
+_WORD = re.compile(r"[\w'’-]+")
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    word: str
+    prefix: bool
+
+    def matches(self, word: str) -> bool:
+        if self.prefix:
+            return word.startswith(self.word)
+        return word == self.word or word == self.word + "s" or word == self.word + "es"
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    text: str
+    patterns: tuple[Pattern, ...]
+
+    def matches(self, words: Sequence[str]) -> bool:
+        return all(any(p.matches(w) for w in words) for p in self.patterns)
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    id: str
+    label: str
+    description: str
+    terms: tuple[Term, ...]
+
+    def score(self, words: Sequence[str]) -> int:
+        """How specific the best matching term is (its number of patterns); 0 for no match."""
+        return max((len(t.patterns) for t in self.terms if t.matches(words)), default=0)
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-cased words with possessive endings removed ("NATO’s" -> "nato")."""
+    out = []
+    for w in _WORD.findall(text.casefold()):
+        w = w.replace("’", "'")
+        if w.endswith("'s"):
+            w = w[:-2]
+        out.append(w.strip("'-"))
+    return [w for w in out if w]
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    topics: tuple[Topic, ...]
+    sources: tuple[Path, ...] = ()
+    """The user files added to the default taxonomy, so worker processes can load the same."""
+
+    def ids(self) -> set[str]:
+        return {t.id for t in self.topics}
+
+    def match(self, text: str) -> list[str]:
+        """Ids of every topic the text mentions, most specific first (ties in file order)."""
+        words = words_of(text)
+        scored = [(t.score(words), i, t.id) for i, t in enumerate(self.topics)]
+        return [tid for score, _, tid in sorted(scored, key=lambda s: (-s[0], s[1])) if score]
+
+    def best(self, text: str) -> str | None:
+        """The single most specific topic the text mentions, or None."""
+        found = self.match(text)
+        return found[0] if found else None
+
+
+def _parse_term(text: str, where: str) -> Term:
+    raw = text.split()
+    if not raw or len(raw) > 4:
+        raise TopicsError(f"{where}: term {text!r} must have one to four words")
+    patterns = []
+    for token in raw:
+        prefix = token.endswith("*")
+        word = " ".join(words_of(token.rstrip("*")))
+        if not word:
+            raise TopicsError(f"{where}: term {text!r} has an empty word pattern")
+        patterns.append(Pattern(word, prefix))
+    return Term(text, tuple(patterns))
+
+
+def _load_file(path: Path) -> list[Topic]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise TopicsError(f"{path}: topics file not found; check the path given to --topics") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        raise TopicsError(f"{path}: not a valid TOML topics file ({err}); see data/topics.toml") from None
+    entries = data.get("topics")
+    if not isinstance(entries, list):
+        raise TopicsError(f"{path}: expected [[topics]] tables; see data/topics.toml for the format")
+    topics = []
+    for n, entry in enumerate(entries, 1):
+        where = f"{path}: topic #{n}"
+        if not isinstance(entry, dict):
+            raise TopicsError(f"{where}: expected a table with id, label, description, terms")
+        tid = entry.get("id")
+        if not isinstance(tid, str) or not _ID.match(tid):
+            raise TopicsError(f"{where}: id must be kebab-case like 'troop-withdrawal', got {tid!r}")
+        terms = entry.get("terms", [])
+        if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
+            raise TopicsError(f"{where} ({tid}): terms must be a list of strings")
+        topics.append(
+            Topic(
+                id=tid,
+                label=str(entry.get("label", tid)),
+                description=str(entry.get("description", "")),
+                terms=tuple(_parse_term(t, f"{where} ({tid})") for t in terms),
+            )
+        )
+    return topics
+
+
+def load_taxonomy(extra_files: Sequence[Path] = ()) -> Taxonomy:
+    """The default taxonomy, with topics from ``extra_files`` added or replacing by id."""
+    return _load_cached(tuple(Path(p).resolve() for p in extra_files))
+
+
+@cache
+def _load_cached(extra_files: tuple[Path, ...]) -> Taxonomy:
+    by_id: dict[str, Topic] = {}
+    for path in (data_file("topics.toml"), *extra_files):
+        for topic in _load_file(path):
+            by_id[topic.id] = topic
+    return Taxonomy(tuple(by_id.values()), extra_files)
