@@ -29,3 +29,8 @@ class ModelError(ClaimDBError):
 
 class TopicsError(ClaimDBError):
     """A topics taxonomy file is missing or malformed."""
+
+
+class InvalidExtractionError(ClaimDBError):
+    """An extraction contradicts its article (a span that is not the text it claims to be, an
+    evidence index out of range); nothing is stored for that article. An extractor bug."""
