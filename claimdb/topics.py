@@ -79,6 +79,17 @@ class Taxonomy:
         scored = [(t.score(words), i, t.id) for i, t in enumerate(self.topics)]
         return [tid for score, _, tid in sorted(scored, key=lambda s: (-s[0], s[1])) if score]
 
+    def trigger_words(self, topic_id: str, words: Sequence[str]) -> set[str]:
+        """The words of ``words`` that made ``topic_id`` match (for locating it in a parse)."""
+        topic = next((t for t in self.topics if t.id == topic_id), None)
+        if topic is None:
+            return set()
+        found: set[str] = set()
+        for term in topic.terms:
+            if term.matches(words):
+                found.update(w for w in words for p in term.patterns if p.matches(w))
+        return found
+
     def best(self, text: str) -> str | None:
         """The single most specific topic the text mentions, or None."""
         found = self.match(text)

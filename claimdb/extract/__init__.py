@@ -1,9 +1,9 @@
 """Pure extraction: article text in, actors/claims/demands/stances out. No database here.
 
-    extractor = Extractor.load()                 # loads the spaCy pipeline once
-    extraction = extractor.extract(text)         # one article
-    for extraction, ctx in extractor.extract_stream(((text, ctx) for ...), n_process=2):
-        ...                                      # many articles, streamed, in order
+extractor = Extractor.load()                 # loads the spaCy pipeline once
+extraction = extractor.extract(text)         # one article
+for extraction, ctx in extractor.extract_stream(((text, ctx) for ...), n_process=2):
+    ...                                      # many articles, streamed, in order
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from claimdb.topics import Taxonomy, load_taxonomy
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 __all__ = ["Actor", "Claim", "Demand", "Extraction", "Extractor", "Mention", "Stance"]
 
@@ -40,7 +41,8 @@ class Extractor:
         self.nlp = nlp
         self.taxonomy = taxonomy
         self.model = model or str(nlp.meta.get("name", ""))
-        self.version = f"claimdb-{__version__}+rules{RULES_VERSION}/{nlp.meta.get('lang', 'xx')}_{self.model}-{nlp.meta.get('version', '')}"
+        pipeline = f"{nlp.meta.get('lang', 'xx')}_{self.model}-{nlp.meta.get('version', '')}"
+        self.version = f"claimdb-{__version__}+rules{RULES_VERSION}/{pipeline}"
 
     @classmethod
     def load(cls, model: str | None = None, topics: Sequence[Path] = ()) -> Extractor:
@@ -73,7 +75,7 @@ class Extractor:
             return
         yield from _extract_in_workers(self, items, published, n_process, batch_size)
 
-    def _analyse(self, doc: object, published: dt.date | None) -> Extraction:
+    def _analyse(self, doc: Doc, published: dt.date | None) -> Extraction:
         from claimdb.extract.pipeline import analyse
 
         return analyse(doc, self.taxonomy, published=published, version=self.version)

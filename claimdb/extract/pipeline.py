@@ -3,12 +3,133 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING
 
-from claimdb.extract.model import Extraction
+from claimdb.extract.actors import ActorDraft, ActorTable
+from claimdb.extract.claims import ClaimDraft, ClaimFinder
+from claimdb.extract.demands import DemandFinder
+from claimdb.extract.document import Document
+from claimdb.extract.model import Actor, Claim, Demand, Extraction, Mention, Stance
+from claimdb.extract.stance import StanceReader
 from claimdb.topics import Taxonomy
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
-def analyse(doc: Any, taxonomy: Taxonomy, *, published: dt.date | None, version: str) -> Extraction:
-    # Work in progress: the rule modules land here next (actors, quotes, claims, demands, stance).
-    return Extraction(extractor_version=version)
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def analyse(doc: Doc, taxonomy: Taxonomy, *, published: dt.date | None, version: str) -> Extraction:
+    document = Document.build(doc)
+    actors = ActorTable(doc, document.skip_tokens)
+    claims = ClaimFinder(document, actors).run()
+    demands = DemandFinder(document, actors, claims, taxonomy).run()
+    stances = StanceReader(document, taxonomy).run(claims, demands)
+
+    kept = [a for a in actors.actors if _worth_listing(a)]
+    names = _canonical_names(kept)
+
+    def name(actor: ActorDraft | None) -> str | None:
+        return names.get(id(actor)) if actor is not None else None
+
+    text = document.text
+    return Extraction(
+        actors=tuple(
+            Actor(
+                name=names[id(a)],
+                kind=a.kind,
+                aliases=tuple(a.aliases),
+                description=a.description,
+                mentions=tuple(sorted(set(a.mentions), key=lambda m: (m.start, m.end))),
+            )
+            for a in kept
+        ),
+        claims=tuple(
+            Claim(
+                speaker=name(c.speaker),
+                cue=c.cue,
+                direct=c.direct,
+                start=c.start,
+                end=c.end,
+                text=text[c.start : c.end],
+                confidence=c.confidence,
+                topics=tuple(taxonomy.match(text[c.start : c.end])),
+                speaker_mention=_speaker_mention(doc, c),
+                date=_claim_date(doc, c, published),
+            )
+            for c in claims
+        ),
+        demands=tuple(
+            Demand(
+                demander=name(d.demander),
+                addressee=name(d.addressee),
+                cue=d.cue,
+                start=d.start,
+                end=d.end,
+                text=text[d.start : d.end],
+                topic=d.topic,
+                claim=d.claim,
+                confidence=d.confidence,
+            )
+            for d in demands
+        ),
+        stances=tuple(
+            Stance(
+                actor=names[id(s.actor)],
+                topic=s.topic,
+                polarity=s.polarity,  # type: ignore[arg-type]
+                evidence_kind=s.evidence_kind,  # type: ignore[arg-type]
+                evidence=s.evidence,
+                confidence=s.confidence,
+            )
+            for s in stances
+            if id(s.actor) in names
+        ),
+        extractor_version=version,
+    )
+
+
+def _worth_listing(actor: ActorDraft) -> bool:
+    """Everyone who speaks, demands or is addressed; besides them, people, organisations,
+    countries and groups the article names. Places and unnamed descriptions only when
+    they take part."""
+    if actor.participant:
+        return True
+    return actor.named and actor.kind in ("person", "organization", "country", "group")
+
+
+def _canonical_names(actors: list[ActorDraft]) -> dict[int, str]:
+    names: dict[int, str] = {}
+    used: set[str] = set()
+    for actor in actors:
+        base = actor.name
+        candidate, n = base, 2
+        while candidate.casefold() in used:  # two different actors may share a surname
+            candidate = f"{base} ({n})"
+            n += 1
+        used.add(candidate.casefold())
+        names[id(actor)] = candidate
+    return names
+
+
+def _speaker_mention(doc: Doc, claim: ClaimDraft) -> Mention | None:
+    if claim.source_token is None:
+        return None
+    token = doc[claim.source_token]
+    return Mention(token.idx, token.idx + len(token.text), token.text)
+
+
+def _claim_date(doc: Doc, claim: ClaimDraft, published: dt.date | None) -> dt.date | None:
+    """The day the claim was made: a weekday named next to the cue ("said on Tuesday")
+    counted back from the publication date; otherwise the publication date."""
+    if published is None:
+        return None
+    cue = doc[claim.cue_token]
+    for t in cue.sent:
+        low = t.lower_
+        if low in _WEEKDAYS and abs(t.i - cue.i) <= 6:
+            back = (published.weekday() - _WEEKDAYS.index(low)) % 7
+            return published - dt.timedelta(days=back)
+        if low == "yesterday" and abs(t.i - cue.i) <= 6:
+            return published - dt.timedelta(days=1)
+    return published

@@ -1,0 +1,607 @@
+"""Actors: who is named in an article, under which names, and who "he" or "the minister" is.
+
+An :class:`ActorTable` is built per article from the named entities, repaired where the
+small statistical model mislabels ("Scholz" tagged as a place once it is known as a
+person's surname), merged across name forms ("Vladimir Putin", "Putin", "Russian
+President Vladimir Putin"), and mapped to states where a capital, seat of government or
+demonym stands for one ("Moscow", "the Kremlin", "the Russians" -> Russia). The claim and
+demand rules then ask it to resolve the noun phrase that introduces a source.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from claimdb.extract.gazetteer import Gazetteer, gazetteer, normalize_place
+from claimdb.extract.lexicon import Lexicon, lexicon
+from claimdb.extract.model import ActorKind, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+PLURAL_PRONOUNS = {"they", "them"}
+NEUTER_PRONOUNS = {"it"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+_NP_LEFT_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "advmod", "case", "predet"}
+_NP_RIGHT_PREPS = {"of", "for", "at", "from", "with", "in", "to"}
+_GROUP_HEADS = {
+    "countries",
+    "nations",
+    "powers",
+    "governments",
+    "leaders",
+    "allies",
+    "states",
+    "capitals",
+    "partners",
+    "officials",
+    "diplomats",
+}
+_NAME_PUNCT = re.compile(r"^[\s\"'“”‘’(]+|[\s\"'“”‘’),.:;]+$")
+
+
+def normalize_name(name: str) -> str:
+    """The key two names must share to be the same actor: case, quotes, periods and a
+    leading "the" ignored, possessive dropped."""
+    s = name.casefold().replace("’", "'").replace("“", '"').replace("”", '"')
+    s = re.sub(r"'s\b", "", s)
+    s = re.sub(r"[\"'.,;:()\[\]]", " ", s)
+    s = re.sub(r"\s+", " ", s).strip()
+    return s[4:] if s.startswith("the ") else s
+
+
+@dataclass(eq=False)
+class ActorDraft:
+    """A mutable actor while an article is being read; frozen into ``model.Actor`` at the end."""
+
+    name: str
+    kind: ActorKind
+    aliases: list[str] = field(default_factory=list)
+    description: str | None = None
+    roles: set[str] = field(default_factory=set)
+    gender: str | None = None
+    gender_votes: dict[str, int] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    plural: bool = False
+    named: bool = True
+    """False for actors known only by a description ("a source", "officials")."""
+    participant: bool = False
+
+    def add_alias(self, alias: str) -> None:
+        alias = _NAME_PUNCT.sub("", alias)
+        if alias and normalize_name(alias) not in {normalize_name(a) for a in self.aliases}:
+            self.aliases.append(alias)
+
+    def vote_gender(self, gender: str) -> None:
+        self.gender_votes[gender] = self.gender_votes.get(gender, 0) + 1
+        self.gender = max(self.gender_votes, key=lambda g: self.gender_votes[g])
+
+    @property
+    def name_parts(self) -> list[str]:
+        return normalize_name(self.name).split()
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """One place in the text where an actor is referred to, by token index."""
+
+    token: int
+    actor: ActorDraft
+    subject: bool
+
+
+class ActorTable:
+    """All actors of one article and the places they are referred to."""
+
+    def __init__(self, doc: Doc, skip_tokens: set[int]) -> None:
+        self.doc = doc
+        self.lex: Lexicon = lexicon()
+        self.gaz: Gazetteer = gazetteer()
+        self.actors: list[ActorDraft] = []
+        self._by_key: dict[str, ActorDraft] = {}
+        self._token_actor: dict[int, ActorDraft] = {}
+        self._references: list[Reference] = []
+        self._ref_positions: list[int] = []
+        self._skip = skip_tokens
+        self._read_entities()
+
+    # --- building -------------------------------------------------------------------------
+
+    def _actor(self, name: str, kind: ActorKind, *, named: bool = True) -> ActorDraft:
+        key = normalize_name(name)
+        actor = self._by_key.get(key)
+        if actor is None:
+            actor = ActorDraft(name=name, kind=kind, named=named)
+            actor.add_alias(name)
+            self.actors.append(actor)
+            self._by_key[key] = actor
+        return actor
+
+    def _mention(self, actor: ActorDraft, start: int, end: int, *, alias: bool = True) -> None:
+        """Record tokens ``start``..``end`` (exclusive) as a mention of ``actor``."""
+        doc = self.doc
+        while start < end and (doc[start].is_punct or doc[start].is_space):
+            start += 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "case"):
+            end -= 1
+        if start >= end:
+            return
+        span = doc[start:end]
+        actor.mentions.append(Mention(span.start_char, span.end_char, span.text))
+        if alias:
+            actor.add_alias(span.text)
+        for i in range(start, end):
+            self._token_actor[i] = actor
+        head = span.root
+        self._add_reference(head.i, actor, head.dep_ in ("nsubj", "nsubjpass"))
+
+    def _add_reference(self, token: int, actor: ActorDraft, subject: bool) -> None:
+        pos = bisect_left(self._ref_positions, token)
+        if pos < len(self._ref_positions) and self._ref_positions[pos] == token:
+            return
+        self._ref_positions.insert(pos, token)
+        self._references.insert(pos, Reference(token, actor, subject))
+
+    def _read_entities(self) -> None:
+        ents = [e for e in self.doc.ents if e.start not in self._skip]
+        person_names = self._person_names(ents)
+        for ent in ents:
+            label = ent.label_
+            if label not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
+                continue
+            start, end = _trim_entity(ent)
+            if start >= end:
+                continue
+            text = self.doc[start:end].text
+            key = normalize_name(text)
+            if not key or not any(c.isalpha() for c in key):
+                continue
+            if (
+                label == "PERSON"
+                or key in person_names
+                or (label != "NORP" and _looks_like_surname(key, person_names))
+            ):
+                if self.gaz.country(text) and label != "PERSON" and key not in person_names:
+                    self._country_mention(ent, start, end, self.gaz.country(text) or text)
+                    continue
+                self._person_mention(ent, start, end)
+            elif label == "NORP":
+                self._norp_mention(ent, start, end)
+            elif (country := self.gaz.country(text)) is not None:
+                self._country_mention(ent, start, end, country)
+            elif label == "ORG":
+                self._org_mention(start, end)
+            elif label == "LOC" and (bloc := self.lex.blocs.get(key)) is not None:
+                actor = self._actor(bloc, "group")
+                self._mention(actor, start, end)
+            elif label == "GPE":
+                # Cities, regions and states: places, kept as "other" actors so that a
+                # speaker like "Ohio" still resolves, but not mistaken for countries.
+                self._mention(self._actor(text, "other"), start, end)
+
+    def _person_names(self, ents: list[Span]) -> set[str]:
+        """Normalised full names and surnames of PERSON entities with two or more words."""
+        names: set[str] = set()
+        for ent in ents:
+            if ent.label_ != "PERSON":
+                continue
+            start, end = _trim_entity(ent)
+            parts = self._strip_titles(normalize_name(self.doc[start:end].text).split())
+            if len(parts) >= 2 and not self.gaz.country(" ".join(parts)):
+                names.add(" ".join(parts))
+                names.add(parts[-1])
+        return names
+
+    def _strip_titles(self, parts: list[str]) -> list[str]:
+        while len(parts) > 1 and (
+            parts[0] in self.lex.person_roles or parts[0] in self.lex.title_abbreviations
+        ):
+            parts = parts[1:]
+        return parts
+
+    def _person_mention(self, ent: Span, start: int, end: int) -> None:
+        doc = self.doc
+        # Titles inside the entity ("President Putin", "Mr. Trump") are roles, not name.
+        while end - start > 1 and self._is_title(doc[start]):
+            start += 1
+        parts = normalize_name(doc[start:end].text).split()
+        if not parts:
+            return
+        actor = self._find_person(parts)
+        full = doc[start:end].text
+        if actor is None:
+            actor = self._actor(_NAME_PUNCT.sub("", full), "person")
+        elif len(parts) > len(actor.name_parts):
+            # A fuller form of a name seen first in short: it becomes the canonical name.
+            self._by_key.pop(normalize_name(actor.name), None)
+            actor.name = _NAME_PUNCT.sub("", full)
+            self._by_key[normalize_name(actor.name)] = actor
+            actor.add_alias(actor.name)
+        self._by_key.setdefault(" ".join(parts), actor)
+        self._mention(actor, start, end)
+        title_start = self._title_start(start, end)
+        if title_start < start:
+            title = doc[title_start:start]
+            self._learn_role(actor, title.text, list(title))
+            actor.add_alias(doc[title_start:end].text)
+        self._learn_appositive(actor, doc[end - 1])
+        self._learn_gender_nearby(actor, doc[end - 1])
+
+    def _find_person(self, parts: list[str]) -> ActorDraft | None:
+        key = " ".join(parts)
+        exact = self._by_key.get(key)
+        if exact is not None and exact.kind == "person":
+            return exact
+        best: ActorDraft | None = None
+        for actor in reversed(self.actors):  # most recent first: two Clintons, the last one
+            if actor.kind != "person" or not actor.named:
+                continue
+            have = actor.name_parts
+            if len(parts) <= len(have):
+                if parts[-1] == have[-1] and all(p in have for p in parts):
+                    return actor
+            elif have[-1] == parts[-1] and all(p in parts for p in have):
+                best = best or actor
+        return best
+
+    def _is_title(self, token: Token) -> bool:
+        low = token.lower_.rstrip(".")
+        return low in self.lex.person_roles or low in self.lex.title_abbreviations
+
+    def _title_start(self, start: int, end: int) -> int:
+        """Where the title before a name begins ("Russian President | Vladimir Putin")."""
+        doc = self.doc
+        head = doc[end - 1]
+        i = start
+        while i > 0:
+            prev = doc[i - 1]
+            if (
+                prev.is_punct
+                or prev.is_space
+                or prev.dep_ in ("det", "case")
+                or prev.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "SCONJ", "CCONJ")
+            ):
+                break
+            if not (head.left_edge.i <= prev.i and prev.head.i >= prev.i and prev.head.i <= head.i):
+                break
+            i -= 1
+        # Only keep the prefix when it holds a role word ("Chancellor"), not any modifier.
+        if i < start and any(self._is_role_word(doc[j]) for j in range(i, start)):
+            return i
+        return start
+
+    def _is_role_word(self, token: Token) -> bool:
+        low = token.lower_.rstrip(".")
+        return low in self.lex.person_roles or token.lemma_.casefold() in self.lex.person_roles
+
+    def _learn_role(self, actor: ActorDraft, description: str, tokens: list[Token]) -> None:
+        description = _NAME_PUNCT.sub("", description)
+        if description.casefold().startswith("the "):
+            description = description[4:]
+        if not description:
+            return
+        if actor.description is None or len(description) > len(actor.description):
+            actor.description = description
+        for t in tokens:
+            low = t.lower_.rstrip(".")
+            if self._is_role_word(t):
+                actor.roles.add(t.lemma_.casefold())
+                actor.roles.add(low)
+                if low in self.lex.male_words:
+                    actor.vote_gender("m")
+                elif low in self.lex.female_words:
+                    actor.vote_gender("f")
+            elif (country := self.gaz.demonyms.get(low)) is not None:
+                actor.roles.add(country.casefold())
+                actor.roles.add(low)
+            elif t.pos_ in ("ADJ", "PROPN", "NOUN"):
+                actor.roles.add(low)
+
+    def _learn_appositive(self, actor: ActorDraft, head: Token) -> None:
+        """ "Maria Lopez, the union's spokeswoman," or "the spokeswoman, Maria Lopez,"."""
+        for child in head.children:
+            if child.dep_ == "appos" and child.pos_ == "NOUN":
+                span = self.doc[child.left_edge.i : child.right_edge.i + 1]
+                self._learn_role(actor, span.text, list(span))
+                actor.add_alias(span.text) if self._is_role_word(child) and len(span) <= 6 else None
+        if head.dep_ == "appos" and head.head.pos_ == "NOUN" and self._is_role_word(head.head):
+            noun = head.head
+            left = self.doc[noun.left_edge.i : noun.i + 1]
+            self._learn_role(actor, left.text, list(left))
+            for t in noun.children:
+                if t.dep_ == "prep" and t.i > noun.i and t.i < head.i:
+                    self._learn_role(
+                        actor,
+                        self.doc[noun.left_edge.i : t.right_edge.i + 1].text,
+                        list(self.doc[t.i : t.right_edge.i + 1]),
+                    )
+
+    def _learn_gender_nearby(self, actor: ActorDraft, head: Token) -> None:
+        """A person who is the subject of a clause and is followed, before any other name,
+        by "his"/"he" or "her"/"she" in the same sentence is most likely that gender."""
+        if head.dep_ not in ("nsubj", "nsubjpass"):
+            return
+        sent = head.sent
+        for t in self.doc[head.i + 1 : min(sent.end, head.i + 25)]:
+            if t.ent_type_ == "PERSON":
+                return
+            g = PERSONAL_PRONOUNS.get(t.lower_) or {"his": "m", "himself": "m", "herself": "f"}.get(t.lower_)
+            if g:
+                actor.vote_gender(g)
+                return
+
+    def _norp_mention(self, ent: Span, start: int, end: int) -> None:
+        doc = self.doc
+        key = normalize_name(doc[start:end].text)
+        root = doc[end - 1]
+        plural = root.tag_ in ("NNPS", "NNS") or key.endswith("s")
+        country = self.gaz.demonyms.get(key)
+        bloc = self.lex.blocs.get(key) or self.lex.blocs.get(key.rstrip("s"))
+        head = root.head
+        noun_head = root.dep_ in ("amod", "compound") and head.pos_ in ("NOUN", "PROPN") and head.i > root.i
+        if noun_head and head.lower_ in self.lex.state_nouns and country:
+            # "the Russian government" speaks for Russia.
+            left = head.left_edge.i
+            self._mention(self._actor(country, "country"), left, head.i + 1)
+        elif noun_head and bloc and head.lower_ in _GROUP_HEADS:
+            actor = self._actor(f"{doc[start:end].text} {head.text}", "group")
+            actor.plural = True
+            self._mention(actor, start, head.i + 1)
+            self._by_key.setdefault(normalize_name(bloc), actor)
+        elif plural and country and not noun_head:
+            # "the Russians" as a subject stands for the state.
+            self._mention(self._actor(country, "country"), start, end)
+        elif plural and bloc and not noun_head:
+            actor = self._by_key.get(normalize_name(bloc)) or self._actor(bloc, "group")
+            actor.plural = True
+            self._mention(actor, start, end)
+        elif plural and not noun_head and not country:
+            actor = self._actor(doc[start:end].text, "group")
+            actor.plural = True
+            self._mention(actor, start, end)
+
+    def _country_mention(self, ent: Span, start: int, end: int, country: str) -> None:
+        doc = self.doc
+        text = doc[start:end].text
+        if self.gaz.demonyms.get(normalize_place(text)) and doc[end - 1].dep_ in ("amod", "compound"):
+            head = doc[end - 1].head
+            if head.lower_ in self.lex.state_nouns:
+                self._mention(self._actor(country, "country"), head.left_edge.i, head.i + 1)
+            return  # "Ukrainian territory": an adjective, not a reference to the state
+        self._mention(self._actor(country, "country"), start, end)
+
+    def _org_mention(self, start: int, end: int) -> None:
+        text = self.doc[start:end].text
+        key = normalize_name(text)
+        known = self.lex.organizations.get(key) or next(
+            (o for o in self.lex.organizations.values() if key in o.aliases), None
+        )
+        if known is not None:
+            actor = self._actor(known.name, "organization")
+            actor.roles.update(known.nouns)
+        else:
+            actor = self._actor(_NAME_PUNCT.sub("", text), "organization")
+            head = self.doc[end - 1]
+            actor.roles.add(head.lemma_.casefold())
+        # "NATO military alliance": the compound head names what the organisation is.
+        root = self.doc[end - 1]
+        if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i == end:
+            kind_word = root.head
+            actor.roles.add(kind_word.lemma_.casefold())
+            if kind_word.lemma_.casefold() in self.lex.organization_nouns:
+                self._mention(actor, start, kind_word.i + 1)
+                return
+        self._mention(actor, start, end)
+
+    # --- resolving ------------------------------------------------------------------------
+
+    def actor_at(self, token: Token) -> ActorDraft | None:
+        return self._token_actor.get(token.i)
+
+    def resolve(self, token: Token, *, prefer: ActorDraft | None = None) -> ActorDraft | None:
+        """The actor a source phrase headed by ``token`` refers to.
+
+        ``prefer`` is the speaker of the previous claim, the strongest antecedent for "he
+        said" after a quote.
+        """
+        doc = self.doc
+        low = token.lower_
+        if token.pos_ == "PRON" or low in PERSONAL_PRONOUNS or low in PLURAL_PRONOUNS:
+            if low in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+                return self.resolve(token.head.head, prefer=prefer)
+            actor = self._resolve_pronoun(token, prefer)
+            if actor is not None:
+                self._refer(actor, token.i, token.i + 1)
+            return actor
+        start, end = self.noun_phrase(token)
+        # A name inside the phrase: "Russian presidential spokesman Dmitry Peskov", or in
+        # apposition: "a spokeswoman for the union, Maria Lopez,".
+        for child in token.children:
+            if (
+                child.dep_ == "appos"
+                and (a := self._token_actor.get(child.i)) is not None
+                and a.kind == "person"
+            ):
+                return a
+        actor = self._token_actor.get(token.i)
+        if actor is not None:
+            if actor.kind == "country" or actor.kind == "person" or actor.named:
+                self._refer(actor, start, end, alias=actor.kind != "person")
+            return actor
+        for i in range(start, end):
+            a = self._token_actor.get(i)
+            if (
+                a is not None
+                and a.kind == "person"
+                and doc[i].head.i == token.i
+                and doc[i].dep_ == "compound"
+            ):
+                return a
+        text = doc[start:end].text
+        key = normalize_name(text)
+        country = self.gaz.capitals.get(key) or self.gaz.names.get(key)
+        if country is None:
+            country = self._state_phrase(token)
+        if country is not None:
+            actor = self._actor(country, "country")
+            self._refer(actor, start, end)
+            return actor
+        lemma = token.lemma_.casefold()
+        if self._is_role_word(token) or lemma in self.lex.organization_nouns:
+            actor = self._resolve_role(token, start, end)
+            if actor is not None:
+                return actor
+        # A source known only by description: "a source", "officials", "the campaign".
+        if token.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ", "X"):
+            return None
+        actor = self._actor(
+            _NAME_PUNCT.sub("", text), "group" if token.tag_ in ("NNS", "NNPS") else "other", named=False
+        )
+        actor.plural = token.tag_ in ("NNS", "NNPS")
+        if self._is_role_word(token) and not actor.plural:
+            actor.kind = "person"
+        self._refer(actor, start, end)
+        return actor
+
+    def _refer(self, actor: ActorDraft, start: int, end: int, *, alias: bool = True) -> None:
+        if start in self._token_actor and self._token_actor[start] is actor:
+            return
+        span = self.doc[start:end]
+        actor.mentions.append(Mention(span.start_char, span.end_char, span.text))
+        if alias and span.root.pos_ != "PRON":
+            actor.add_alias(span.text)
+        for i in range(start, end):
+            self._token_actor.setdefault(i, actor)
+        self._add_reference(span.root.i, actor, span.root.dep_ in ("nsubj", "nsubjpass"))
+
+    def noun_phrase(self, token: Token) -> tuple[int, int]:
+        """Token range of the phrase a source head stands for: its left modifiers and
+        short "of/for" attachments ("a spokeswoman for the union"), but no relative
+        clauses, appositions or coordinated second sources."""
+        start = token.i
+        for child in token.lefts:
+            if child.dep_ in _NP_LEFT_DEPS:
+                start = min(start, child.left_edge.i)
+        end = token.i + 1
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ in _NP_RIGHT_PREPS and child.right_edge.i - token.i <= 8:
+                end = child.right_edge.i + 1
+            elif child.dep_ in ("compound", "case") and child.i == end:
+                end = child.i + 1
+            else:
+                break
+        return start, end
+
+    def _state_phrase(self, token: Token) -> str | None:
+        """ "the Russian government", "France's leadership", "Moscow's authorities" -> the state."""
+        if token.lower_ not in self.lex.state_nouns:
+            return None
+        for child in token.lefts:
+            text = child.text
+            if child.dep_ in ("amod", "compound", "poss", "nmod"):
+                country = self.gaz.country(text)
+                if country:
+                    return country
+        return None
+
+    def _resolve_role(self, token: Token, start: int, end: int) -> ActorDraft | None:
+        """ "the minister", "the Russian president", "the alliance": the last actor with that
+        role (and matching qualifiers), looking back first and then a little ahead
+        (cataphora: "its spokesman said … Omar Haddad, a spokesman for the group, added")."""
+        doc = self.doc
+        role = token.lemma_.casefold()
+        qualifiers = {
+            t.lower_
+            for t in doc[start : token.i]
+            if t.pos_ in ("ADJ", "PROPN") and t.dep_ in ("amod", "compound")
+        }
+        qual_countries = {c.casefold() for q in qualifiers if (c := self.gaz.demonyms.get(q))}
+        is_person_role = self._is_role_word(token)
+
+        def fits(actor: ActorDraft) -> bool:
+            if is_person_role != (actor.kind == "person"):
+                return False
+            if role not in actor.roles and token.lower_ not in actor.roles:
+                return False
+            return all(q in actor.roles for q in qual_countries)
+
+        pos = bisect_left(self._ref_positions, token.i)
+        for ref in reversed(self._references[:pos]):
+            if fits(ref.actor):
+                self._refer(ref.actor, start, end)
+                return ref.actor
+        for ref in self._references[pos : pos + 40]:
+            if fits(ref.actor) and doc[ref.token].sent.start - token.sent.start < 400:
+                self._refer(ref.actor, start, end)
+                return ref.actor
+        for actor in self.actors:  # a role noun naming an organisation never seen nearby
+            if not is_person_role and actor.kind == "organization" and role in actor.roles:
+                self._refer(actor, start, end)
+                return actor
+        return None
+
+    def _resolve_pronoun(self, token: Token, prefer: ActorDraft | None) -> ActorDraft | None:
+        low = token.lower_
+        gender = PERSONAL_PRONOUNS.get(low)
+        plural = low in PLURAL_PRONOUNS
+        neuter = low in NEUTER_PRONOUNS
+
+        def fits(actor: ActorDraft) -> bool:
+            if gender:
+                return actor.kind == "person" and not actor.plural and (actor.gender in (None, gender))
+            if plural:
+                return actor.plural or actor.kind in ("group", "country", "organization")
+            if neuter:
+                return actor.kind in ("organization", "country") or (
+                    actor.kind == "other" and not actor.plural
+                )
+            return False
+
+        if gender is None and not plural and not neuter:
+            return None
+        if prefer is not None and fits(prefer) and prefer.named:
+            last = self._last_reference_before(prefer, token.i)
+            if last is not None and token.i - last < 120:
+                return prefer
+        pos = bisect_left(self._ref_positions, token.i)
+        sent_start = token.sent.start
+        candidates = [r for r in reversed(self._references[max(0, pos - 60) : pos]) if fits(r.actor)]
+        if not candidates:
+            return None
+        # Hobbs-style preference: within the nearest sentence that has a fitting antecedent,
+        # its subject first, else its most recent mention.
+        nearest_sent = self.doc[candidates[0].token].sent.start
+        same = [r for r in candidates if self.doc[r.token].sent.start == nearest_sent]
+        subjects = [r for r in same if r.subject]
+        if nearest_sent == sent_start and subjects:
+            return subjects[-1].actor
+        return (subjects[-1] if subjects else same[0]).actor
+
+    def _last_reference_before(self, actor: ActorDraft, token: int) -> int | None:
+        pos = bisect_left(self._ref_positions, token)
+        for ref in reversed(self._references[:pos]):
+            if ref.actor is actor:
+                return ref.token
+        return None
+
+
+def _trim_entity(ent: Span) -> tuple[int, int]:
+    """Token range of an entity without a leading "the" or trailing possessive mark."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct):
+        start += 1
+    while end > start and (
+        doc[end - 1].dep_ == "case" or doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")
+    ):
+        end -= 1
+    return start, end
+
+
+def _looks_like_surname(key: str, person_names: set[str]) -> bool:
+    return " " not in key and key in person_names

@@ -1,0 +1,576 @@
+"""Claims: content attributed to a source by a cue.
+
+Three passes over one article:
+
+1. Cues in the parse: a reporting, knowing or evaluating verb outside quotes, its subject
+   as the source (inherited through "…, adding that", "who said", "was quoted as saying")
+   and its complement as the content: the clause ("said (that) …"), the infinitive
+   ("hopes to …"), or the object ("criticized the plan"). "according to X", "X's claim
+   that …" and headline forms ("X: …", "… — X") are read the same way.
+2. Quotes no cue took: the nearest cue beside the quote, else the speaker of a quote in
+   the same paragraph (a quote split by its cue), else, for a paragraph that opens with a
+   quote, the previous speaker (a quote continuing the last one).
+3. Nested attributions are settled: "Putin said Russia had decided to …" is Putin's claim;
+   "…, the agency reported" gives way to the source the agency quotes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from claimdb.extract.actors import ActorDraft, ActorTable
+from claimdb.extract.document import Document
+from claimdb.extract.lexicon import Lexicon, lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_INHERIT_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acl", "dep")
+_MEDIA_CUES = {"report", "quote", "cite"}
+_CONTENT_LEAD = {"that", ",", ":", "—", "–", "-", "whether", "if"}
+_EMPTY_OBJECTS = {
+    "it",
+    "this",
+    "that",
+    "so",
+    "something",
+    "anything",
+    "nothing",
+    "what",
+    "which",
+    "much",
+    "more",
+    "things",
+    "lot",
+}
+_DEMAND_ONLY = {
+    "call",
+    "urge",
+    "ask",
+    "demand",
+    "press",
+    "push",
+    "appeal",
+    "insist",
+    "want",
+    "seek",
+    "require",
+    "request",
+    "order",
+}
+
+
+@dataclass(eq=False)
+class ClaimDraft:
+    speaker: ActorDraft | None
+    cue: str
+    cue_token: int
+    direct: bool
+    start: int
+    end: int
+    kind: str
+    confidence: float
+    source_token: int | None = None
+
+
+class ClaimFinder:
+    def __init__(self, document: Document, actors: ActorTable) -> None:
+        self.d = document
+        self.doc = document.doc
+        self.text = document.text
+        self.actors = actors
+        self.lex: Lexicon = lexicon()
+        self.claims: list[ClaimDraft] = []
+        self._cue_verbs = self.lex.cue_verbs
+
+    # --- pass 1: cues ---------------------------------------------------------------------
+
+    def run(self) -> list[ClaimDraft]:
+        d = self.d
+        last_speaker: ActorDraft | None = None
+        for sent in self.doc.sents:
+            if sent.start in d.skip_tokens:
+                continue
+            found_in_sentence = False
+            for token in sent:
+                if d.quote_of_token[token.i] >= 0 or token.i in d.skip_tokens:
+                    continue
+                claim = None
+                lemma = token.lemma_.casefold()
+                if lemma in self._cue_verbs and token.pos_ in ("VERB", "AUX"):
+                    claim = self._verb_claim(token, lemma, last_speaker)
+                elif (
+                    token.lower_ == "according"
+                    and token.i + 1 < len(self.doc)
+                    and self.doc[token.i + 1].lower_ == "to"
+                ):
+                    claim = self._according_claim(token, last_speaker)
+                elif token.pos_ == "NOUN" and lemma in self.lex.cue_nouns:
+                    claim = self._noun_claim(token, lemma, last_speaker)
+                if claim is not None:
+                    self.claims.append(claim)
+                    found_in_sentence = True
+                    if claim.speaker is not None:
+                        last_speaker = claim.speaker
+            if not found_in_sentence:
+                headline = self._headline_claim(sent)
+                if headline is not None:
+                    self.claims.append(headline)
+                    last_speaker = headline.speaker or last_speaker
+        self._quote_pass()
+        self._settle_nesting()
+        self.claims.sort(key=lambda c: (c.start, c.end))
+        return self.claims
+
+    def _verb_claim(self, verb: Token, lemma: str, last: ActorDraft | None) -> ClaimDraft | None:
+        if self._is_demand_use(verb, lemma):
+            return None
+        if lemma == "quote" and any(c.lower_ == "as" for c in verb.children):
+            return None  # "X quoted Y as saying": the claim is Y's, read at "saying"
+        content = self._verb_content(verb, lemma)
+        if content is None:
+            return None
+        source = self._source_of(verb)
+        if source is None:
+            return None
+        speaker = self.actors.resolve(source, prefer=last)
+        if speaker is None:
+            return None
+        start, end = content
+        kind = (
+            "speech"
+            if lemma in self.lex.speech_verbs
+            else ("cognition" if lemma in self.lex.cognition_verbs else "object")
+        )
+        return self._make(speaker, self._cue_text(verb), verb.i, start, end, kind, source.i)
+
+    def _is_demand_use(self, verb: Token, lemma: str) -> bool:
+        """Demand phrasings belong to the demand rules, not to claims ("calls for",
+        "urged X to", "wants X to", "asked X to")."""
+        if lemma not in _DEMAND_ONLY:
+            return False
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in ("for", "on", "upon"):
+                return True
+            if child.dep_ in ("dobj", "dative") and any(g.dep_ in ("xcomp", "ccomp") for g in verb.children):
+                return True
+            if (
+                child.dep_ in ("ccomp", "xcomp")
+                and any(g.dep_ in ("nsubj",) for g in child.children)
+                and lemma in ("want", "ask", "urge", "order")
+            ):
+                return True
+        return lemma in ("demand", "urge", "request", "require", "insist")
+
+    def _verb_content(self, verb: Token, lemma: str) -> tuple[int, int] | None:
+        """Token range of what the cue attributes, or None."""
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if clause is None:
+            clause = next(
+                (
+                    c
+                    for c in verb.children
+                    if c.dep_ == "parataxis" and c.i > verb.i and c.pos_ in ("VERB", "AUX")
+                ),
+                None,
+            )
+        if clause is not None:
+            start, end = self._subtree_range(clause, exclude=verb)
+            return self._clause_bounds(verb, clause, start, end)
+        if lemma in self.lex.cognition_verbs or lemma in (
+            "promise",
+            "pledge",
+            "vow",
+            "threaten",
+            "agree",
+            "refuse",
+            "decline",
+        ):
+            xcomp = next(
+                (c for c in verb.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)),
+                None,
+            )
+            if xcomp is not None:
+                return self._subtree_range(xcomp, exclude=verb)
+        if lemma in self.lex.object_verbs:
+            objects = [
+                c
+                for c in verb.rights
+                if c.dep_ in ("dobj", "attr", "oprd") or (c.dep_ == "prep" and c.lower_ == "as")
+            ]
+            if objects and objects[0].lower_ not in _EMPTY_OBJECTS:
+                # Several objects are one phrase the parser split ("Western countries’
+                # rejection"), or an object and its description ("called X Y", "X as Y").
+                start, end = self._subtree_range(objects[0], exclude=verb)
+                for c in objects[1:]:
+                    end = max(end, c.right_edge.i + 1)
+                return self._trim(start, end)
+        # "The troops, he said, will return": the cue is a parenthetical of the content.
+        if verb.dep_ in ("parataxis",) and verb.head.pos_ in ("VERB", "AUX"):
+            head = verb.head
+            return self._subtree_range(head, exclude=verb)
+        # "“…,” he said." where the parser left the quote unattached: pass 2 finds it.
+        return None
+
+    def _clause_bounds(self, verb: Token, clause: Token, start: int, end: int) -> tuple[int, int]:
+        """Keep the speech event out of the content: "said [on Tuesday] he …" and
+        "he …[, speaking alongside X]" describe the saying, not what was said."""
+        doc = self.doc
+        subject = next((c for c in clause.lefts if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if subject is not None and start == verb.i + 1 and subject.left_edge.i > start:
+            lead = [c for c in clause.lefts if c.i < subject.i]
+            if lead and all(c.dep_ in ("prep", "npadvmod", "advmod", "punct") for c in lead):
+                start = subject.left_edge.i
+        for c in clause.rights:
+            if (
+                c.dep_ == "advcl"
+                and c.tag_ == "VBG"
+                and c.left_edge.i > start
+                and doc[c.left_edge.i - 1].text == ","
+            ):
+                end = min(end, c.left_edge.i - 1)
+            elif c.dep_ == "conj" and c.tag_ == "VBG" and clause.tag_ != "VBG":
+                # "stressing that X is normal and denouncing …": a second speech act.
+                cut = c.left_edge.i
+                while cut > start and doc[cut - 1].dep_ in ("cc", "punct"):
+                    cut -= 1
+                end = min(end, cut)
+        return self._trim(start, end)
+
+    def _subtree_range(self, head: Token, exclude: Token | None = None) -> tuple[int, int]:
+        start, end = head.left_edge.i, head.right_edge.i + 1
+        if exclude is not None and start <= exclude.i < end:
+            # The cue sits inside the content's subtree (a parenthetical "he said"): keep the
+            # larger side of the content around it.
+            cue_start, cue_end = exclude.left_edge.i, exclude.right_edge.i + 1
+            if cue_start - start >= end - cue_end:
+                end = cue_start
+            else:
+                start = cue_end
+        return self._trim(start, end)
+
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        doc = self.doc
+        while start < end and (
+            doc[start].is_space
+            or doc[start].lower_ in _CONTENT_LEAD
+            or (doc[start].is_punct and not doc[start].is_quote)
+        ):
+            start += 1
+        while end > start and (
+            doc[end - 1].is_space
+            or (doc[end - 1].is_punct and not doc[end - 1].is_quote)
+            or doc[end - 1].lower_ in ("and", "but")
+        ):
+            end -= 1
+        return start, end
+
+    def _source_of(self, verb: Token, depth: int = 0) -> Token | None:
+        for child in verb.children:
+            if child.dep_ == "nsubj" or child.dep_ == "csubj":
+                return child
+            if child.dep_ == "nsubjpass":
+                agent = next((a for a in verb.children if a.dep_ == "agent"), None)
+                if agent is not None:
+                    return next((p for p in agent.children if p.dep_ == "pobj"), None)
+                return child if verb.lemma_ in ("quote", "cite") else None
+        if depth >= 3:
+            return None
+        head = verb.head
+        if verb.dep_ == "pcomp" and head.lower_ == "as":  # "quoted X as saying"
+            quoted = head.head
+            obj = next((c for c in quoted.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if obj is not None:
+                return obj
+        if verb.dep_ == "conj" and verb.tag_ == "VBG" and head.tag_ != "VBG":
+            # "…, stressing that X is normal and denouncing …": the parser often hangs the
+            # second participle on the clause inside the first; its subject is the first's.
+            for ancestor in head.ancestors:
+                if ancestor.tag_ == "VBG" and ancestor.dep_ in ("advcl", "xcomp", "conj"):
+                    return self._source_of(ancestor, depth + 1)
+        if verb.dep_ in _INHERIT_DEPS and head is not verb and head.pos_ in ("VERB", "AUX"):
+            return self._source_of(head, depth + 1)
+        if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
+            return head
+        return None
+
+    def _cue_text(self, verb: Token) -> str:
+        parts = [verb]
+        for c in verb.children:
+            if c.dep_ == "prt" or (
+                c.dep_ == "prep" and c.lower_ in ("out", "to") and verb.lemma_ in ("point", "refer")
+            ):
+                parts.append(c)
+        return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
+
+    def _according_claim(self, token: Token, last: ActorDraft | None) -> ClaimDraft | None:
+        to = self.doc[token.i + 1]
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if source is None:
+            return None
+        speaker = self.actors.resolve(source, prefer=last)
+        if speaker is None:
+            return None
+        phrase_start, phrase_end = token.i, max(to.right_edge.i, source.right_edge.i) + 1
+        sent = token.sent
+        # The content is the clause the phrase modifies: the rest of the sentence.
+        before = (sent.start, phrase_start)
+        after = (phrase_end, sent.end)
+        start, end = before if before[1] - before[0] >= after[1] - after[0] else after
+        start, end = self._trim(start, end)
+        if end - start < 2:
+            return None
+        return self._make(speaker, "according to", token.i, start, end, "according", source.i)
+
+    def _noun_claim(self, noun: Token, lemma: str, last: ActorDraft | None) -> ClaimDraft | None:
+        clause = next(
+            (
+                c
+                for c in noun.children
+                if c.dep_ in ("acl", "ccomp")
+                and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
+            ),
+            None,
+        )
+        if clause is None:
+            return None
+        source = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if source is None and noun.dep_ in ("dobj",) and noun.head.pos_ == "VERB":
+            source = self._source_of(noun.head)
+        if source is None:
+            return None
+        speaker = self.actors.resolve(source, prefer=last)
+        if speaker is None:
+            return None
+        start, end = self._subtree_range(clause)
+        return self._make(speaker, noun.text, noun.i, start, end, "noun", source.i)
+
+    def _headline_claim(self, sent: object) -> ClaimDraft | None:
+        """ "Name: content" and "content — Name" on a line of their own."""
+        from spacy.tokens import Span
+
+        assert isinstance(sent, Span)
+        d = self.d
+        line_start, line_end = d.line_bounds(sent.start_char)
+        if (
+            sent.end_char > line_end + 1
+            or sent.start_char != line_start
+            and self.text[line_start : sent.start_char].strip()
+        ):
+            return None
+        tokens = [t for t in sent if not t.is_space]
+        if len(tokens) < 4:
+            return None
+        for i, t in enumerate(tokens[:8]):
+            if t.text == ":" and i >= 1:
+                name = tokens[:i]
+                speaker = self._name_only(name)
+                rest = tokens[i + 1 :]
+                if speaker is not None and len(rest) >= 3:
+                    return self._make(speaker, ":", t.i, rest[0].i, rest[-1].i + 1, "headline", name[-1].i)
+                return None
+        for i in range(len(tokens) - 2, max(len(tokens) - 8, 2), -1):
+            t = tokens[i]
+            if t.text in ("—", "–", "―") or (t.text == "-" and t.whitespace_):
+                name = tokens[i + 1 :]
+                speaker = self._name_only(name)
+                if speaker is not None:
+                    return self._make(speaker, t.text, t.i, tokens[0].i, t.i, "headline", name[-1].i)
+                return None
+        return None
+
+    def _name_only(self, tokens: list[Token]) -> ActorDraft | None:
+        """The actor when ``tokens`` are nothing but a name (with a title), else None."""
+        actor = None
+        for t in tokens:
+            a = self.actors.actor_at(t)
+            if a is None:
+                if (
+                    t.is_punct
+                    or t.lower_ in ("the",)
+                    or t.lower_.rstrip(".") in self.lex.person_roles
+                    or t.ent_type_ == "NORP"
+                ):
+                    continue
+                return None
+            if actor is not None and a is not actor:
+                return None
+            actor = a
+        if actor is not None:
+            actor.participant = True
+        return actor
+
+    def _make(
+        self,
+        speaker: ActorDraft,
+        cue: str,
+        cue_token: int,
+        start: int,
+        end: int,
+        kind: str,
+        source: int | None,
+    ) -> ClaimDraft | None:
+        start, end = self._trim(start, end)
+        if end <= start:
+            return None
+        cstart, cend = self.d.char_span(start, end)
+        direct, cstart, cend = self._as_quote(cstart, cend)
+        if not direct and end - start < 2:
+            return None
+        confidence = {
+            "speech": 0.8,
+            "according": 0.8,
+            "object": 0.6,
+            "cognition": 0.55,
+            "noun": 0.6,
+            "headline": 0.7,
+        }.get(kind, 0.5)
+        if direct:
+            confidence = 0.9
+        if not speaker.named:
+            confidence -= 0.1
+        speaker.participant = True
+        return ClaimDraft(speaker, cue, cue_token, direct, cstart, cend, kind, round(confidence, 2), source)
+
+    def _as_quote(self, start: int, end: int) -> tuple[bool, int, int]:
+        """A content that is mostly a quote is the quote: the whole of it, all its sentences."""
+        inside = [q for q in self.d.quotes if q.start < end and q.end > start and not q.single]
+        if not inside:
+            return False, start, end
+        covered = sum(min(q.end, end) - max(q.start, start) for q in inside)
+        if covered >= 0.6 * (end - start):
+            return True, min(q.start for q in inside), max(q.end for q in inside)
+        return False, start, end
+
+    # --- pass 2: quotes no cue took ----------------------------------------------------------
+
+    def _quote_pass(self) -> None:
+        d = self.d
+        direct_spans = [(c.start, c.end) for c in self.claims if c.direct]
+        reported = [(c.start, c.end) for c in self.claims if not c.direct]
+        for q in d.quotes:
+            if q.single or q.words(self.text) < 4:
+                continue
+            if any(s <= q.start and q.end <= e for s, e in direct_spans):
+                continue
+            if any(s <= q.outer_start and q.outer_end <= e for s, e in reported):
+                continue
+            first = self._token_at(q.start)
+            if first is None or first in d.skip_tokens:
+                continue
+            claim = self._attribute_quote(q.start, q.end, q.outer_start, q.outer_end)
+            if claim is not None:
+                self.claims.append(claim)
+                direct_spans.append((claim.start, claim.end))
+
+    def _token_at(self, char: int) -> int | None:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span.start if span is not None else None
+
+    def _attribute_quote(self, start: int, end: int, outer_start: int, outer_end: int) -> ClaimDraft | None:
+        doc = self.doc
+        line_start, line_end = self.d.line_bounds(outer_start)
+        # A cue right after the quote, in the rest of its sentence: "“…,” she said."
+        after = self._token_at(outer_end - 1)
+        if after is not None:
+            sent = doc[after].sent
+            for t in doc[after + 1 : sent.end]:
+                if self.d.quote_of_token[t.i] >= 0:
+                    break
+                cue = self._quote_cue(t)
+                if cue is not None:
+                    return self._direct(cue[0], cue[1], start, end)
+        # A cue before the quote on the same line: "He said: “…”".
+        before = self._token_at(outer_start)
+        if before is not None:
+            sent = doc[before].sent
+            for t in reversed(doc[max(sent.start, before - 12) : before]):
+                if t.idx < line_start or self.d.quote_of_token[t.i] >= 0:
+                    break
+                cue = self._quote_cue(t)
+                if cue is not None:
+                    return self._direct(cue[0], cue[1], start, end)
+        # A quote split by its cue, or continuing the previous one.
+        previous = [c for c in self.claims if c.start < start and c.speaker is not None]
+        if not previous:
+            return None
+        last = max(previous, key=lambda c: c.start)
+        opens_paragraph = not self.text[line_start:outer_start].strip()
+        same_line = line_start <= last.start <= line_end
+        if same_line and last.direct:
+            return ClaimDraft(last.speaker, last.cue, last.cue_token, True, start, end, "quote", 0.8)
+        if opens_paragraph and self.d.line_of(last.start) >= self.d.line_of(start) - 4 and last.direct:
+            return ClaimDraft(last.speaker, "", last.cue_token, True, start, end, "continuation", 0.6)
+        return None
+
+    def _quote_cue(self, token: Token) -> tuple[Token, ActorDraft] | None:
+        lemma = token.lemma_.casefold()
+        if (
+            token.pos_ not in ("VERB", "AUX")
+            or lemma not in self.lex.speech_verbs
+            and lemma not in self.lex.cognition_verbs
+        ):
+            return None
+        source = self._source_of(token)
+        if source is None:
+            return None
+        speaker = self.actors.resolve(source, prefer=self._last_speaker_before(token.idx))
+        if speaker is None:
+            return None
+        return token, speaker
+
+    def _last_speaker_before(self, char: int) -> ActorDraft | None:
+        best = None
+        for c in self.claims:
+            if c.start < char and c.speaker is not None and (best is None or c.start > best.start):
+                best = c
+        return best.speaker if best else None
+
+    def _direct(self, cue: Token, speaker: ActorDraft, start: int, end: int) -> ClaimDraft:
+        speaker.participant = True
+        confidence = 0.9 if speaker.named else 0.75
+        return ClaimDraft(speaker, self._cue_text(cue), cue.i, True, start, end, "quote", confidence)
+
+    # --- pass 3: nesting ----------------------------------------------------------------------
+
+    def _settle_nesting(self) -> None:
+        """One claim per content: an attribution inside another's content is dropped, except
+        that a media cue ("reported", "quoted") yields to the source it relays."""
+        keep: list[ClaimDraft] = []
+        claims = sorted(self.claims, key=lambda c: (c.start, -(c.end - c.start)))
+        dropped: set[int] = set()
+        cue_chars = {id(c): self.doc[c.cue_token].idx for c in claims}
+        for outer in claims:
+            if id(outer) in dropped:
+                continue
+            for inner in claims:
+                if inner is outer or id(inner) in dropped:
+                    continue
+                at = cue_chars[id(inner)]
+                if not (
+                    outer.start <= at < outer.end
+                    and outer.start <= inner.start
+                    and inner.end <= outer.end + 2
+                ):
+                    continue
+                if outer.direct:
+                    dropped.add(id(inner))  # speech inside a quote is the quoted speaker's own
+                elif self.doc[outer.cue_token].lemma_ in _MEDIA_CUES and inner.kind in ("speech", "quote"):
+                    dropped.add(id(outer))
+                    break
+                else:
+                    dropped.add(id(inner))
+        for c in claims:
+            if id(c) not in dropped:
+                keep.append(c)
+        # Two cues over the same content (a verb and its conjunct): keep the first.
+        unique: list[ClaimDraft] = []
+        seen: set[tuple[int, int]] = set()
+        for c in keep:
+            if (c.start, c.end) in seen:
+                continue
+            seen.add((c.start, c.end))
+            unique.append(c)
+        self.claims = unique

@@ -1,0 +1,339 @@
+"""Demands: an actor requiring an action of another.
+
+Read from the parse in the shapes news uses: a demand verb with the demanded thing as its
+object, "for" phrase or that-clause ("demands an end to …", "calls for a ceasefire",
+"insisted that X withdraw"); with an addressee and an infinitive ("urged X to …", "wants X
+to …", "calls on X to …"); nominal ("the union's demand for a raise"); and obligations in
+the demander's own words inside a claim ("NATO must stop …", "X has to …"). A list of
+demanded things gives one demand each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from claimdb.extract.actors import ActorDraft, ActorTable
+from claimdb.extract.claims import ClaimDraft
+from claimdb.extract.document import Document
+from claimdb.extract.lexicon import Lexicon, lexicon
+from claimdb.topics import Taxonomy
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# After a comma these open a circumstance of the sentence, not part of the demanded thing:
+# "the return of its forces to 1997 lines, before the alliance took in new members".
+_CIRCUMSTANCE = {
+    "before",
+    "after",
+    "while",
+    "when",
+    "as",
+    "because",
+    "since",
+    "although",
+    "though",
+    "despite",
+    "amid",
+    "following",
+    "until",
+    "unless",
+    "whereas",
+    "which",
+    "who",
+    "saying",
+    "adding",
+}
+_SELF = {"we", "i", "us"}
+
+
+@dataclass(eq=False)
+class DemandDraft:
+    demander: ActorDraft | None
+    addressee: ActorDraft | None
+    cue: str
+    cue_token: int
+    start: int
+    end: int
+    topic: str | None
+    claim: int | None
+    confidence: float
+
+
+class DemandFinder:
+    def __init__(
+        self, document: Document, actors: ActorTable, claims: list[ClaimDraft], taxonomy: Taxonomy
+    ) -> None:
+        self.d = document
+        self.doc = document.doc
+        self.actors = actors
+        self.claims = claims
+        self.taxonomy = taxonomy
+        self.lex: Lexicon = lexicon()
+        self.demands: list[DemandDraft] = []
+
+    def run(self) -> list[DemandDraft]:
+        d = self.d
+        lex = self.lex
+        for token in self.doc:
+            if token.i in d.skip_tokens:
+                continue
+            lemma = token.lemma_.casefold()
+            if token.pos_ == "VERB" and lemma in lex.demand_verbs and d.quote_of_token[token.i] < 0:
+                self._verb_demand(token, lemma)
+            elif token.pos_ == "NOUN" and lemma in lex.demand_nouns and d.quote_of_token[token.i] < 0:
+                self._noun_demand(token)
+            elif token.dep_ == "aux" and token.lower_ in lex.obligation_modals:
+                self._obligation(token.head, token)
+            elif lemma in lex.obligation_verbs and token.pos_ in ("VERB", "AUX") and token.dep_ != "aux":
+                xcomp = next(
+                    (
+                        c
+                        for c in token.children
+                        if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
+                    ),
+                    None,
+                )
+                if xcomp is not None:  # "has to act", "needs to stop", "ought to leave"
+                    self._obligation(xcomp, token)
+        self.demands.sort(key=lambda x: x.start)
+        return self.demands
+
+    # --- the shapes -------------------------------------------------------------------------
+
+    def _verb_demand(self, verb: Token, lemma: str) -> None:
+        preps = self.lex.demand_prepositions.get(lemma)
+        children = list(verb.children)
+        addressee_tok: Token | None = None
+        content: Token | None = None
+        cue = verb.text
+        for child in children:
+            if child.dep_ == "prep" and preps and child.lower_ in preps:
+                pobj = next((p for p in child.children if p.dep_ in ("pobj", "pcomp")), None)
+                if child.lower_ in ("on", "upon", "to", "with"):
+                    addressee_tok = pobj
+                    cue = f"{verb.text} {child.text}"
+                elif pobj is not None:
+                    content = pobj
+                    cue = f"{verb.text} {child.text}"
+        obj = next((c for c in children if c.dep_ in ("dobj", "dative")), None)
+        clause = next(
+            (c for c in children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")), None
+        )
+        if content is None and clause is not None:
+            inner_subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if obj is not None and addressee_tok is None:
+                addressee_tok = obj  # "urged Russia to withdraw"
+            elif inner_subject is not None and addressee_tok is None:
+                addressee_tok = inner_subject  # "wants NATO to commit", "demanded that Kyiv stop"
+            if (
+                addressee_tok is not None
+                or lemma not in self.lex.demand_infinitive_only
+                or lemma in ("urge", "require")
+            ):
+                content = clause
+        if content is None and obj is not None and lemma not in self.lex.demand_infinitive_only and not preps:
+            content = obj  # "demands an end to …", "seeks guarantees"
+        elif (
+            content is None and obj is not None and lemma in ("urge", "request", "demand", "require", "seek")
+        ):
+            content = obj
+        if content is None:
+            return
+        if (
+            lemma in ("want", "ask", "order", "instruct", "command", "direct", "challenge", "beg")
+            and addressee_tok is None
+            and content is not None
+            and content.dep_ not in ("pobj",)
+        ):
+            return  # "wants to continue": an intention, not a demand
+        source = self._source(verb)
+        if source is None:
+            return
+        demander = self.actors.resolve(source, prefer=self._claim_speaker_at(verb.idx))
+        if demander is None:
+            return
+        addressee = self.actors.resolve(addressee_tok) if addressee_tok is not None else None
+        self._add(demander, addressee, cue, verb, content, addressee_included=clause is content)
+
+    def _noun_demand(self, noun: Token) -> None:
+        """ "X's demand for Y", "calls for Y" (a noun), "among its conditions is Y"."""
+        content = None
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "for":
+                content = next((p for p in child.children if p.dep_ == "pobj"), None)
+            elif child.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in child.children):
+                content = child
+        if content is None:
+            return
+        source = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if source is None and noun.dep_ in ("dobj", "nsubj") and noun.head.pos_ == "VERB":
+            source = self._source(noun.head) if noun.dep_ == "dobj" else None
+        if source is None:
+            return
+        demander = self.actors.resolve(source)
+        if demander is None:
+            return
+        self._add(demander, None, noun.text, noun, content, addressee_included=False)
+
+    def _obligation(self, verb: Token, cue: Token) -> None:
+        """ "NATO must stop …", "the council has to act" said by a speaker: their demand."""
+        claim_index = self._claim_index_at(verb.idx)
+        if claim_index is None:
+            return
+        claim = self.claims[claim_index]
+        if claim.speaker is None or not claim.speaker.named:
+            return
+        subject = next(
+            (c for c in (cue if cue.dep_ != "aux" else verb).children if c.dep_ in ("nsubj", "nsubjpass")),
+            None,
+        )
+        if subject is None:
+            return
+        if subject.lower_ in _SELF:
+            addressee = None
+        else:
+            if subject.pos_ == "PRON":
+                return
+            addressee = self.actors.actor_at(subject)
+            if addressee is None or addressee is claim.speaker:
+                return
+        if verb.lemma_ in ("be",) or verb.pos_ not in ("VERB",):
+            return
+        start, end = verb.i, verb.right_edge.i + 1
+        for c in verb.children:
+            if c.dep_ in ("aux", "neg", "advmod") and c.i < verb.i:
+                start = min(start, c.i)
+        start, end = self._trim(start, end)
+        if end - start < 2:
+            return
+        self._append(claim.speaker, addressee, cue.text, cue, start, end, claim_index, 0.5)
+
+    # --- helpers ------------------------------------------------------------------------------
+
+    def _source(self, verb: Token) -> Token | None:
+        for _ in range(4):
+            for child in verb.children:
+                if child.dep_ == "nsubj":
+                    return child
+                if child.dep_ == "nsubjpass":
+                    return None
+            if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and verb.head is not verb:
+                verb = verb.head
+            elif verb.dep_ == "relcl":
+                return verb.head
+            else:
+                return None
+        return None
+
+    def _add(
+        self,
+        demander: ActorDraft,
+        addressee: ActorDraft | None,
+        cue: str,
+        cue_tok: Token,
+        content: Token,
+        *,
+        addressee_included: bool,
+    ) -> None:
+        for start, end in self._items(content):
+            start, end = self._cut_circumstance(start, end)
+            start, end = self._trim(start, end)
+            if end - start < 1:
+                continue
+            self._append(
+                demander, addressee, cue, cue_tok, start, end, self._claim_index_at(cue_tok.idx), 0.7
+            )
+
+    def _append(
+        self,
+        demander: ActorDraft,
+        addressee: ActorDraft | None,
+        cue: str,
+        cue_tok: Token,
+        start: int,
+        end: int,
+        claim: int | None,
+        confidence: float,
+    ) -> None:
+        cstart, cend = self.d.char_span(start, end)
+        text = self.d.text[cstart:cend]
+        if addressee is None:
+            addressee = self._addressee_in(start, end, demander)
+        if addressee is demander:
+            addressee = None
+        demander.participant = True
+        if addressee is not None:
+            addressee.participant = True
+        topic = self.taxonomy.best(text)
+        if not demander.named:
+            confidence -= 0.1
+        self.demands.append(
+            DemandDraft(demander, addressee, cue, cue_tok.i, cstart, cend, topic, claim, round(confidence, 2))
+        )
+
+    def _items(self, head: Token) -> list[tuple[int, int]]:
+        """One token range per conjoined item: "free the prisoners, lift the blockade and
+        reopen the border" gives three."""
+        conjuncts = [head]
+        queue = [head]
+        while queue:
+            t = queue.pop()
+            for c in t.children:
+                if c.dep_ == "conj" and c.pos_ == head.pos_:
+                    conjuncts.append(c)
+                    queue.append(c)
+        if len(conjuncts) == 1:
+            return [(head.left_edge.i, head.right_edge.i + 1)]
+        conj_ids = {c.i for c in conjuncts}
+        items = []
+        for c in sorted(conjuncts, key=lambda t: t.i):
+            start = (
+                c.left_edge.i
+                if c is head
+                else min([c.i] + [x.left_edge.i for x in c.lefts if x.dep_ not in ("cc", "punct")])
+            )
+            end = c.i + 1
+            for r in c.rights:
+                if r.i in conj_ids or r.dep_ in ("cc", "punct", "conj"):
+                    break
+                end = r.right_edge.i + 1
+            items.append((start, end))
+        return items
+
+    def _cut_circumstance(self, start: int, end: int) -> tuple[int, int]:
+        doc = self.doc
+        for i in range(start + 2, end - 1):
+            if doc[i].text == "," and doc[i + 1].lower_ in _CIRCUMSTANCE:
+                return start, i
+        return start, end
+
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        doc = self.doc
+        while start < end and (
+            doc[start].is_punct or doc[start].is_space or doc[start].lower_ in ("that", "to")
+        ):
+            start += 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        return start, end
+
+    def _addressee_in(self, start: int, end: int, demander: ActorDraft) -> ActorDraft | None:
+        """Failing an explicit addressee, the first other named actor in the demanded thing
+        ("an end to NATO's expansion" is addressed to NATO)."""
+        for i in range(start, end):
+            actor = self.actors.actor_at(self.doc[i])
+            if actor is not None and actor is not demander and actor.named and actor.kind != "other":
+                return actor
+        return None
+
+    def _claim_index_at(self, char: int) -> int | None:
+        for i, c in enumerate(self.claims):
+            if c.start <= char < c.end:
+                return i
+        return None
+
+    def _claim_speaker_at(self, char: int) -> ActorDraft | None:
+        i = self._claim_index_at(char)
+        return self.claims[i].speaker if i is not None else None

@@ -1,0 +1,75 @@
+"""The per-article working view the rule modules share: the parse, quotes, boilerplate.
+
+Built once per article so that no rule recomputes quote membership or line boundaries.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from claimdb.extract.lexicon import lexicon
+from claimdb.extract.quotes import Quote, find_quotes
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+
+@dataclass(eq=False)
+class Document:
+    doc: Doc
+    text: str
+    quotes: list[Quote]
+    quote_of_token: list[int]
+    """For each token, the index of the quote whose words it is inside, or -1."""
+    skip_tokens: set[int]
+    """Tokens on boilerplate lines (photo credits, "read also" links)."""
+    line_starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, doc: Doc) -> Document:
+        text = doc.text
+        quotes = find_quotes(text)
+        quote_of_token = [-1] * len(doc)
+        qi = 0
+        for token in doc:
+            idx = token.idx
+            while qi < len(quotes) and quotes[qi].end <= idx:
+                qi += 1
+            if qi < len(quotes) and quotes[qi].start <= idx < quotes[qi].end:
+                quote_of_token[token.i] = qi
+        line_starts = [0]
+        skip_chars: list[tuple[int, int]] = []
+        patterns = lexicon().boilerplate
+        pos = 0
+        for line in text.split("\n"):
+            end = pos + len(line)
+            if line.strip() and any(p.search(line) for p in patterns):
+                skip_chars.append((pos, end))
+            pos = end + 1
+            line_starts.append(pos)
+        skip_tokens: set[int] = set()
+        if skip_chars:
+            for token in doc:
+                if any(a <= token.idx < b for a, b in skip_chars):
+                    skip_tokens.add(token.i)
+        return cls(doc, text, quotes, quote_of_token, skip_tokens, line_starts)
+
+    def in_quote(self, token: Token) -> bool:
+        return self.quote_of_token[token.i] >= 0
+
+    def line_of(self, char: int) -> int:
+        return bisect_right(self.line_starts, char) - 1
+
+    def line_bounds(self, char: int) -> tuple[int, int]:
+        """Start and end (exclusive, before the newline) of the line holding ``char``."""
+        n = self.line_of(char)
+        start = self.line_starts[n]
+        end = self.text.find("\n", start)
+        return start, (len(self.text) if end < 0 else end)
+
+    def char_span(self, start_token: int, end_token: int) -> tuple[int, int]:
+        """Character range of tokens ``start_token``..``end_token`` (exclusive)."""
+        span: Span = self.doc[start_token:end_token]
+        return span.start_char, span.end_char

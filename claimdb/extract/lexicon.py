@@ -1,0 +1,113 @@
+"""The word lists the rules read, loaded once from ``data/lexicon/*.toml``.
+
+Keeping them as data makes them reviewable by people who are not programmers, and keeps
+the rules free of hand-typed vocabulary. Country names, capitals and demonyms come from
+the countryinfo package (see :mod:`claimdb.extract.gazetteer`).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from claimdb.resources import data_file
+
+
+def _load(name: str) -> dict[str, Any]:
+    with data_file(f"lexicon/{name}").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def _words(values: list[str]) -> frozenset[str]:
+    return frozenset(v.casefold() for v in values)
+
+
+@dataclass(frozen=True)
+class KnownOrganization:
+    name: str
+    nouns: frozenset[str]
+    aliases: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    speech_verbs: frozenset[str]
+    object_verbs: frozenset[str]
+    cognition_verbs: frozenset[str]
+    cue_nouns: frozenset[str]
+    according_phrases: tuple[str, ...]
+
+    demand_verbs: frozenset[str]
+    demand_prepositions: dict[str, frozenset[str]]
+    demand_infinitive_only: frozenset[str]
+    demand_nouns: frozenset[str]
+    obligation_modals: frozenset[str]
+    obligation_verbs: frozenset[str]
+
+    positive: frozenset[str]
+    negative: frozenset[str]
+    negations: frozenset[str]
+
+    person_roles: frozenset[str]
+    male_words: frozenset[str]
+    female_words: frozenset[str]
+    title_abbreviations: frozenset[str]
+    organization_nouns: frozenset[str]
+
+    seats: dict[str, str]
+    state_nouns: frozenset[str]
+    country_aliases: dict[str, str]
+    demonyms: dict[str, str]
+    blocs: dict[str, str]
+    organizations: dict[str, KnownOrganization]
+
+    boilerplate: tuple[re.Pattern[str], ...]
+
+    @property
+    def cue_verbs(self) -> frozenset[str]:
+        return self.speech_verbs | self.object_verbs | self.cognition_verbs
+
+
+@cache
+def lexicon() -> Lexicon:
+    cues = _load("cues.toml")
+    demands = _load("demands.toml")
+    evaluation = _load("evaluation.toml")
+    roles = _load("roles.toml")
+    inst = _load("institutions.toml")
+    boiler = _load("boilerplate.toml")
+    orgs = {
+        key.casefold(): KnownOrganization(v["name"], _words(v.get("nouns", [])), _words(v.get("aliases", [])))
+        for key, v in inst["organizations"].items()
+    }
+    return Lexicon(
+        speech_verbs=_words(cues["speech"]["verbs"]),
+        object_verbs=_words(cues["object"]["verbs"]),
+        cognition_verbs=_words(cues["cognition"]["verbs"]),
+        cue_nouns=_words(cues["nouns"]["nouns"]),
+        according_phrases=tuple(cues["according"]["phrases"]),
+        demand_verbs=_words(demands["demand"]["verbs"]),
+        demand_prepositions={k: _words(v) for k, v in demands["demand"]["with_preposition"].items()},
+        demand_infinitive_only=_words(demands["demand"]["addressee_infinitive_only"]),
+        demand_nouns=_words(demands["nouns"]["nouns"]),
+        obligation_modals=_words(demands["obligation"]["modals"]),
+        obligation_verbs=_words(demands["obligation"]["verbs"]),
+        positive=_words(evaluation["positive"]),
+        negative=_words(evaluation["negative"]),
+        negations=_words(evaluation["negations"]),
+        person_roles=_words(roles["person"]),
+        male_words=_words(roles["male"]),
+        female_words=_words(roles["female"]),
+        title_abbreviations=_words(roles["abbreviations"]),
+        organization_nouns=_words(roles["organization"]),
+        seats={k.casefold(): v for k, v in inst["seats"].items()},
+        state_nouns=_words(inst["state_nouns"]["nouns"]),
+        country_aliases={k.casefold(): v for k, v in inst["country_aliases"].items()},
+        demonyms={k.casefold(): v for k, v in inst["demonyms"].items()},
+        blocs={k.casefold(): v for k, v in inst["blocs"].items()},
+        organizations=orgs,
+        boilerplate=tuple(re.compile(p, re.IGNORECASE) for p in boiler["lines"]),
+    )

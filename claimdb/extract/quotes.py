@@ -1,0 +1,114 @@
+"""Finding quoted passages by their marks, before any parsing.
+
+News quotes come in every shape: curly and straight double marks, single marks in
+headlines, guillemets, quotes that run over several paragraphs (each paragraph opens a
+mark, only the last one closes) and quotes whose closing mark was lost. The scanner works
+on characters, line by line, so one missing mark can never swallow the rest of the article:
+an unclosed quote ends with its paragraph unless the next paragraph continues it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DOUBLE_OPEN = "“„«"
+_DOUBLE_CLOSE = "”»"
+_SINGLE_OPEN = "‘‹"
+_SINGLE_CLOSE = "’›"
+_MARKS = re.compile('["“”„«»‘’‹›\n]')
+_TRIM = " \t\r\n,"
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quoted passage. ``start``/``end`` bound the words inside the marks (trimmed of
+    spaces and a trailing comma); ``outer_start``/``outer_end`` include the marks."""
+
+    start: int
+    end: int
+    outer_start: int
+    outer_end: int
+    closed: bool
+    paragraphs: int
+    single: bool
+
+    def words(self, text: str) -> int:
+        return len(text[self.start : self.end].split())
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _straight_opens(text: str, i: int) -> bool:
+    """A straight double mark opens when nothing word-like stands right before it."""
+    return i == 0 or not (_is_word_char(text[i - 1]) or text[i - 1] in ".,!?;:%)]")
+
+
+def _next_paragraph_opens(text: str, i: int) -> bool:
+    """After the line break at ``i``: does the next non-blank line start with an opening mark?"""
+    j = i
+    n = len(text)
+    while j < n and text[j] in " \t\r\n\u00a0":
+        j += 1
+    return j < n and (text[j] in _DOUBLE_OPEN or text[j] == '"')
+
+
+def _make(text: str, open_at: int, close_at: int, closed: bool, single: bool) -> Quote | None:
+    """``open_at`` is the opening mark's index, ``close_at`` the closing mark's (or the end)."""
+    start, end = open_at + 1, close_at
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    if end <= start:
+        return None
+    outer_end = close_at + 1 if closed else close_at
+    paragraphs = sum(1 for line in text[start:end].split("\n") if line.strip())
+    return Quote(start, end, open_at, outer_end, closed, paragraphs, single)
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Every quoted passage in ``text``, in order, never overlapping."""
+    quotes: list[Quote] = []
+    open_double: int | None = None
+    open_single: int | None = None
+
+    def emit(q: Quote | None) -> None:
+        if q is not None:
+            quotes.append(q)
+
+    for m in _MARKS.finditer(text):
+        ch, i = m.group(), m.start()
+        if ch == "\n":
+            open_single = None  # single marks never span lines: too easily apostrophes
+            if open_double is not None:
+                if _next_paragraph_opens(text, i):
+                    continue
+                emit(_make(text, open_double, i, False, False))
+                open_double = None
+            continue
+        if open_double is not None:
+            if ch in _DOUBLE_CLOSE or ch == '"':
+                emit(_make(text, open_double, i, True, False))
+                open_double = None
+            elif ch in _DOUBLE_OPEN:
+                # A continuation paragraph re-opens the quote: that is expected after a
+                # line break. Within a line it means the previous quote lost its close.
+                if text.rfind("\n", open_double, i) < 0:
+                    emit(_make(text, open_double, i, False, False))
+                    open_double = i
+            continue
+        if ch in _DOUBLE_OPEN or (ch == '"' and _straight_opens(text, i)):
+            open_double, open_single = i, None
+        elif ch in _SINGLE_OPEN and (i == 0 or not _is_word_char(text[i - 1])):
+            open_single = i
+        elif ch in _SINGLE_CLOSE and open_single is not None:
+            after = text[i + 1] if i + 1 < len(text) else " "
+            if not _is_word_char(after):
+                emit(_make(text, open_single, i, True, True))
+                open_single = None
+    if open_double is not None:
+        emit(_make(text, open_double, len(text), False, False))
+    return quotes

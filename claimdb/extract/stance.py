@@ -1,0 +1,161 @@
+"""Stances: (actor, topic, support|oppose), read from demands and evaluative claims.
+
+A demand supports its topic unless what is demanded ends, stops or negates it ("an end to
+NATO expansion" opposes `nato-expansion`). A claim takes a stance when a topic word is
+governed by an evaluative word ("we do not want war": `want`, negated, opposes `war`;
+"the withdrawal is a good sign": `good` supports `troop-withdrawal`). Claims that only
+report, with no evaluative word near the topic, give no stance. One stance per actor and
+topic per article: the evidence is summed and the sign wins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from claimdb.extract.actors import ActorDraft
+from claimdb.extract.claims import ClaimDraft
+from claimdb.extract.demands import DemandDraft
+from claimdb.extract.document import Document
+from claimdb.extract.lexicon import Lexicon, lexicon
+from claimdb.topics import Taxonomy, words_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_MAX_CLIMB = 6
+
+
+@dataclass(eq=False)
+class StanceDraft:
+    actor: ActorDraft
+    topic: str
+    polarity: str
+    evidence_kind: str
+    evidence: int
+    confidence: float
+
+
+class StanceReader:
+    def __init__(self, document: Document, taxonomy: Taxonomy) -> None:
+        self.d = document
+        self.doc = document.doc
+        self.taxonomy = taxonomy
+        self.lex: Lexicon = lexicon()
+
+    def run(self, claims: list[ClaimDraft], demands: list[DemandDraft]) -> list[StanceDraft]:
+        votes: dict[tuple[int, str], list[StanceDraft]] = {}
+        for i, demand in enumerate(demands):
+            if demand.demander is None or not demand.demander.named or demand.topic is None:
+                continue
+            polarity = self._demand_polarity(demand)
+            self._vote(
+                votes, StanceDraft(demand.demander, demand.topic, polarity, "demand", i, demand.confidence)
+            )
+        for i, claim in enumerate(claims):
+            if claim.speaker is None or not claim.speaker.named:
+                continue
+            for stance in self._claim_stances(claim, i):
+                self._vote(votes, stance)
+        return [self._decide(group) for group in votes.values()]
+
+    @staticmethod
+    def _vote(votes: dict[tuple[int, str], list[StanceDraft]], stance: StanceDraft) -> None:
+        votes.setdefault((id(stance.actor), stance.topic), []).append(stance)
+
+    @staticmethod
+    def _decide(group: list[StanceDraft]) -> StanceDraft:
+        score = sum((1 if s.polarity == "support" else -1) * s.confidence for s in group)
+        polarity = "support" if score >= 0 else "oppose"
+        agreeing = [s for s in group if s.polarity == polarity]
+        best = max(agreeing, key=lambda s: s.confidence)
+        confidence = min(0.95, best.confidence + 0.05 * (len(agreeing) - 1))
+        return StanceDraft(
+            best.actor, best.topic, polarity, best.evidence_kind, best.evidence, round(confidence, 2)
+        )
+
+    def _demand_polarity(self, demand: DemandDraft) -> str:
+        """Oppose when a negation or a stopping word comes before the topic's words."""
+        text = self.d.text[demand.start : demand.end]
+        words = words_of(text)
+        assert demand.topic is not None
+        triggers = self.taxonomy.trigger_words(demand.topic, words)
+        first = next((i for i, w in enumerate(words) if w in triggers), len(words))
+        flips = sum(1 for w in words[:first] if w in self.lex.negations or w in self.lex.negative)
+        return "oppose" if flips % 2 else "support"
+
+    def _claim_stances(self, claim: ClaimDraft, index: int) -> list[StanceDraft]:
+        text = self.d.text[claim.start : claim.end]
+        topics = self.taxonomy.match(text)
+        if not topics:
+            return []
+        span = self.doc.char_span(claim.start, claim.end, alignment_mode="expand")
+        if span is None:
+            return []
+        words_by_token = {t.i: (words_of(t.text) or [""])[0] for t in span}
+        out = []
+        for topic in topics:
+            triggers = self.taxonomy.trigger_words(topic, list(words_by_token.values()))
+            tokens = [self.doc[i] for i, w in words_by_token.items() if w in triggers]
+            polarity = None
+            for token in tokens:
+                polarity = self._evaluate(token, span.start, span.end, {t.i for t in tokens})
+                if polarity is not None:
+                    break
+            if polarity is None:
+                continue
+            confidence = 0.6 if claim.direct else 0.55
+            out.append(StanceDraft(claim.speaker, topic, polarity, "claim", index, confidence))  # type: ignore[arg-type]
+        return out
+
+    def _evaluate(self, trigger: Token, start: int, end: int, triggers: set[int]) -> str | None:
+        """Climb from the topic word towards the clause root; the first evaluative word on
+        the way decides, each negation met flips it. Failing that, an evaluative adjective
+        in the same sentence of the claim ("…, and this is a good sign")."""
+        sign = 1 if not self._negated(trigger) else -1
+        node = trigger
+        for _ in range(_MAX_CLIMB):
+            head = node.head
+            # A coordinated or loosely attached clause is not governed by its head:
+            # "…, and options to avoid war have not been exhausted" says nothing of "is".
+            if head is node or not (start <= head.i < end) or node.dep_ in ("conj", "parataxis"):
+                break
+            node = head
+            if node.i in triggers:
+                continue
+            value = self._value(node)
+            if self._negated(node):
+                sign = -sign
+            if value:
+                return "support" if value * sign > 0 else "oppose"
+            for child in node.children:  # the copula's predicate: "X is a good sign"
+                if child.dep_ in ("attr", "acomp") and child.i not in triggers:
+                    value = self._value(child)
+                    if value:
+                        return "support" if value * sign > 0 else "oppose"
+        sent = trigger.sent
+        for t in self.doc[max(sent.start, start) : min(sent.end, end)]:
+            if t.pos_ == "ADJ" and t.i not in triggers:
+                value = self._value(t)
+                if value:
+                    sign = -1 if self._negated(t.head) else 1
+                    return "support" if value * sign > 0 else "oppose"
+        return None
+
+    def _value(self, token: Token) -> int:
+        for child in token.children:
+            if child.dep_ == "amod":
+                lemma = child.lemma_.casefold()
+                if lemma in self.lex.positive:
+                    return 1
+                if lemma in self.lex.negative:
+                    return -1
+        lemma = token.lemma_.casefold()
+        if lemma in self.lex.positive:
+            return 1
+        if lemma in self.lex.negative:
+            return -1
+        return 0
+
+    def _negated(self, token: Token) -> bool:
+        return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children)
