@@ -34,3 +34,7 @@ class TopicsError(ClaimDBError):
 class InvalidExtractionError(ClaimDBError):
     """An extraction contradicts its article (a span that is not the text it claims to be, an
     evidence index out of range); nothing is stored for that article. An extractor bug."""
+
+
+class NotFoundError(ClaimDBError):
+    """A record asked for by id (or name, or hash prefix) is not in the database."""

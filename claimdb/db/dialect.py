@@ -16,17 +16,20 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import islice
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from urllib.parse import quote
 
-from sqlalchemy import DateTime, Dialect, Table, TextClause, create_engine, text
+from sqlalchemy import DateTime, Dialect, Table, TextClause, text
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.dml import Insert
 from sqlalchemy.types import TypeDecorator
 
 from claimdb.errors import DatabaseError
+
+if TYPE_CHECKING:
+    import psycopg
 
 T = TypeVar("T")
 SearchKind = Literal["claims", "demands", "articles"]
@@ -242,43 +245,55 @@ def _sqlite_readonly(url: str, timeout: float) -> Iterator[sqlite3.Connection]:
 
 
 @contextmanager
-def readonly_connection(url: str, *, timeout: float) -> Iterator[Connection | sqlite3.Connection]:
+def _postgresql_readonly(url: str, timeout: float) -> Iterator[psycopg.Connection[Any]]:
+    import psycopg
+
+    parsed = make_url(url)
+    conninfo = parsed.set(drivername="postgresql").render_as_string(hide_password=False)
+    # Read-only and time-limited from the first moment of the session, by startup options
+    # rather than by statements that a later statement could undo.
+    options = f"-c default_transaction_read_only=on -c statement_timeout={max(1, int(timeout * 1000))}"
+    try:
+        conn = psycopg.connect(conninfo, options=options)
+    except psycopg.Error as err:
+        where = parsed.render_as_string(hide_password=True)
+        raise DatabaseError(
+            f"cannot connect to {where} ({str(err).strip()}); check the server and URL"
+        ) from None
+    try:
+        conn.read_only = True
+        # Taking a snapshot makes the transaction's mode final: PostgreSQL refuses
+        # SET TRANSACTION READ WRITE once a query has run in it.
+        conn.execute("SELECT 1")
+        yield conn
+    finally:
+        conn.close()  # never committed: closing rolls the transaction back
+
+
+@contextmanager
+def readonly_connection(
+    url: str, *, timeout: float
+) -> Iterator[sqlite3.Connection | psycopg.Connection[Any]]:
     """A connection that cannot write, whose statements stop after ``timeout`` seconds.
 
     SQLite: a separate ``mode=ro`` connection with ``query_only``, no ATTACH and a progress
-    handler. PostgreSQL: a read-only transaction with ``statement_timeout``, rolled back at
-    the end. The protection is the connection itself, never a check of the SQL text.
+    handler. PostgreSQL: a read-only session and transaction with ``statement_timeout``,
+    never committed. The protection is the connection itself, never a check of the SQL text.
     """
     backend = make_url(url).get_backend_name()
     if backend == SQLITE:
         with _sqlite_readonly(url, timeout) as conn:
             yield conn
-        return
-    if backend != POSTGRESQL:
+    elif backend == POSTGRESQL:
+        with _postgresql_readonly(url, timeout) as pg:
+            yield pg
+    else:
         raise DatabaseError(f"unsupported database backend {backend!r}; use SQLite or PostgreSQL")
-    engine = create_engine(url, poolclass=_null_pool())
-    try:
-        with engine.connect() as conn:
-            conn.exec_driver_sql("SET default_transaction_read_only = on")
-            conn.exec_driver_sql(f"SET statement_timeout = {max(1, int(timeout * 1000))}")
-            with conn.begin() as txn:
-                conn.exec_driver_sql("SET TRANSACTION READ ONLY")
-                # Taking a snapshot now makes the mode final: PostgreSQL refuses
-                # SET TRANSACTION READ WRITE once a query has run in the transaction.
-                conn.exec_driver_sql("SELECT 1")
-                yield conn
-                txn.rollback()
-    finally:
-        engine.dispose()
 
 
-def _null_pool() -> Any:
-    from sqlalchemy.pool import NullPool
-
-    return NullPool
-
-
-def execute_one(conn: Connection | sqlite3.Connection, sql: str) -> tuple[list[str], Iterator[Sequence[Any]]]:
+def execute_one(
+    conn: sqlite3.Connection | psycopg.Connection[Any], sql: str
+) -> tuple[list[str], Iterator[Sequence[Any]]]:
     """Run exactly one statement; return its column names and rows (lazily fetched).
 
     Both drivers refuse more than one statement here: sqlite3's ``execute``, and psycopg
@@ -289,9 +304,9 @@ def execute_one(conn: Connection | sqlite3.Connection, sql: str) -> tuple[list[s
         cursor = conn.execute(sql)
         columns = [d[0] for d in cursor.description or ()]
         return columns, iter(cursor)
-    dbapi = conn.connection.driver_connection
-    assert dbapi is not None
-    pg_cursor = dbapi.cursor()
+    pg_cursor = conn.cursor()
     pg_cursor.execute(sql, prepare=True)
+    if pg_cursor.description is None:  # SET, BEGIN, ...: a statement without a result
+        return [], iter(())
     columns = [d.name for d in pg_cursor.description or ()]
     return columns, iter(pg_cursor)

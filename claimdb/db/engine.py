@@ -1,8 +1,8 @@
 """Opening the database: URL to Engine, SQLite connection settings, sessions, error messages.
 
-    engine = open_database(settings.database_url(db_option))   # migrates on first use
-    with session_scope(engine) as s:                            # one transaction
-        store.save(s, article, extraction, taxonomy)
+engine = open_database(settings.database_url(db_option))   # migrates on first use
+with session_scope(engine) as s:                            # one transaction
+    store.save(s, article, extraction, taxonomy)
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def parse_url(url: str) -> URL:
     """The SQLAlchemy URL, or a DatabaseError that says what a valid one looks like."""
     try:
         parsed = make_url(url)
-    except exc.ArgumentError:
+    except (exc.ArgumentError, ValueError):  # ValueError: a port that is not a number
         raise DatabaseError(
             f"{url!r} is not a database URL; pass a file path (./claimdb.sqlite) or a URL such as "
             "postgresql+psycopg://user@host/dbname"
@@ -125,8 +125,12 @@ def open_database(url: str, *, create: bool = True) -> Engine:
             f"no database at {path}; ingest articles first (claimdb ingest FILE) or point --db "
             "or CLAIMDB_DATABASE_URL at an existing database"
         )
-    with translate_errors(engine):
-        migrate.ensure_current(engine)
+    try:
+        with translate_errors(engine):
+            migrate.ensure_current(engine)
+    except BaseException:
+        engine.dispose()  # close what was opened; the caller never sees this engine
+        raise
     return engine
 
 

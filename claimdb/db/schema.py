@@ -222,6 +222,7 @@ def table_of(cls: type[Base]) -> Table:
     assert isinstance(table, Table)
     return table
 
+
 # --- views (created by the migrations; public API) ------------------------------------------
 # Declared here only so queries and exports get typed columns (dates as dates, booleans as
 # booleans on SQLite too). They live in their own MetaData so nothing ever creates them as

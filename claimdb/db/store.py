@@ -13,7 +13,6 @@ articles: an extracted actor is the stored actor that has its name or any of its
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -23,29 +22,11 @@ from sqlalchemy.orm import Session
 
 from claimdb.db import schema
 from claimdb.db.dialect import chunks_for, insert_ignore, serialize_writes
+from claimdb.db.names import is_identifying, normalize_name
 from claimdb.errors import InvalidExtractionError
 from claimdb.extract.model import Actor, Extraction
 from claimdb.sources import Article
 from claimdb.topics import Taxonomy
-
-# Words that refer to someone without naming them. An alias like "he" would otherwise bind
-# every later "he" in the database to the first actor that used it.
-_PRONOUNS = frozenset(
-    "he she they it we i you who him her them his its their us me which that this those these one".split()
-)
-_QUOTES_AND_PERIODS = re.compile(r"[\"'.`\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u00ab\u00bb]")
-
-
-def normalize_name(name: str) -> str:
-    """The key actor names are matched on: casefolded, quotes and periods removed,
-    whitespace collapsed, a leading "the" dropped ("The U.S." and "us" are the same key)."""
-    key = " ".join(_QUOTES_AND_PERIODS.sub("", name.casefold()).split())
-    return key.removeprefix("the ")
-
-
-def is_identifying(key: str) -> bool:
-    """Whether a normalised name can identify an actor across articles."""
-    return bool(key) and key not in _PRONOUNS and key != "the"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,189 @@
+"""Shared test helpers and fixtures for the database and CLI tests.
+
+Imported by tests/db/conftest.py and tests/cli/conftest.py (tests/ is on sys.path because
+tests/conftest.py sits there without an __init__.py). Nothing here loads spaCy: the
+FakeExtractor below has the Extractor's surface and finds claims and demands with two
+regular expressions, enough to exercise the whole product path exactly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+from sqlalchemy import Engine, text
+
+from claimdb.db import migrate
+from claimdb.db.engine import create_engine_for, open_database
+from claimdb.db.schema import TABLES
+from claimdb.extract.model import Actor, Claim, Demand, Extraction, Mention, Stance
+from claimdb.settings import database_url
+from claimdb.topics import Taxonomy, load_taxonomy
+
+T = TypeVar("T")
+
+TAXONOMY: Taxonomy = load_taxonomy()
+
+# --- a fake extractor -----------------------------------------------------------------------
+
+_NAME = r"(?:[A-Z][a-z]+(?: [A-Z][a-z]+)*)"
+_SAID = re.compile(rf"(?P<speaker>{_NAME}) said (?P<content>[^.]+)\.")
+_CALL = re.compile(rf"(?P<who>{_NAME}) called on (?P<whom>{_NAME}) to (?P<what>[^.]+)\.")
+_ALIASES = {"Jane Roe": ("Roe", "Minister Jane Roe"), "European Union": ("EU", "Brussels")}
+_KINDS = {"European Union": "organization", "Ruritania": "country"}
+
+
+def fake_extract(text: str, published: dt.date | None = None) -> Extraction:
+    """Claims from "<Name> said <content>.", demands from "<A> called on <B> to <what>.";
+    an actor for every name, with mentions; a stance for each demand with a topic."""
+    names: dict[str, list[Mention]] = {}
+
+    def mention(name: str, start: int) -> str:
+        names.setdefault(name, []).append(Mention(start, start + len(name), name))
+        return name
+
+    claims = [
+        Claim(
+            speaker=mention(m["speaker"], m.start("speaker")),
+            cue="said",
+            direct=False,
+            start=m.start("content"),
+            end=m.end("content"),
+            text=m["content"],
+            confidence=0.8,
+            topics=tuple(TAXONOMY.match(m["content"])),
+            date=published,
+        )
+        for m in _SAID.finditer(text)
+    ]
+    demands = [
+        Demand(
+            demander=mention(m["who"], m.start("who")),
+            addressee=mention(m["whom"], m.start("whom")),
+            cue="called on",
+            start=m.start("what"),
+            end=m.end("what"),
+            text=m["what"],
+            topic=TAXONOMY.best(m["what"]),
+            confidence=0.7,
+        )
+        for m in _CALL.finditer(text)
+    ]
+    stances = [
+        Stance(d.demander, d.topic, "support", "demand", i, 0.6)
+        for i, d in enumerate(demands)
+        if d.demander and d.topic
+    ]
+    actors = tuple(
+        Actor(name, _KINDS.get(name, "person"), _ALIASES.get(name, ()), mentions=tuple(ms))  # type: ignore[arg-type]
+        for name, ms in names.items()
+    )
+    return Extraction(actors, tuple(claims), tuple(demands), tuple(stances), extractor_version="fake-1")
+
+
+class FakeExtractor:
+    """The Extractor's surface (extract, extract_stream, version) without spaCy."""
+
+    version = "fake-1"
+
+    def __init__(self, rules: Callable[[str, dt.date | None], Extraction] = fake_extract) -> None:
+        self.rules = rules
+        self.calls: list[dict[str, Any]] = []
+
+    def extract(self, text: str, *, published: dt.date | None = None) -> Extraction:
+        return self.rules(text, published)
+
+    def extract_stream(
+        self,
+        items: Iterable[tuple[str, T]],
+        *,
+        published: Callable[[T], dt.date | None] = lambda _: None,
+        n_process: int = 1,
+        batch_size: int = 16,
+    ) -> Iterator[tuple[Extraction, T]]:
+        self.calls.append({"n_process": n_process, "batch_size": batch_size})
+        for text_, ctx in items:
+            yield self.rules(text_, published(ctx)), ctx
+
+
+def span(text_: str, part: str, occurrence: int = 0) -> tuple[int, int]:
+    """(start, end) of the n-th occurrence of ``part`` in ``text_``."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text_.index(part, start + 1)
+    return start, start + len(part)
+
+
+ARTICLE_1 = (
+    "Ruritania talks stall\n\n"
+    "Jane Roe said the sanctions had failed. "
+    "Jane Roe called on European Union to lift the sanctions on grain."
+)
+ARTICLE_2 = (
+    "Border dispute\n\n"
+    "Roe said troops would stay. "
+    "Ruritania called on Brussels to withdraw troops from the border."
+)
+
+# --- databases ------------------------------------------------------------------------------
+
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated, empty SQLite file, copied for each test (migrating costs more than copying)."""
+    path = tmp_path_factory.mktemp("template") / "claimdb.sqlite"
+    # Closing the last connection folds the WAL into the main file, so copying that one
+    # file copies everything.
+    open_database(database_url(str(path))).dispose()
+    assert not path.with_name(path.name + "-wal").exists()
+    return path
+
+
+_PG_READY: dict[str, bool] = {}
+
+
+def reset_postgres(url: str) -> None:
+    """Bring the test server's schema to head (once) and empty every table."""
+    engine = create_engine_for(url)
+    try:
+        if not _PG_READY.get(url):
+            migrate.downgrade(engine, "base")  # whatever a previous run left behind
+            migrate.upgrade(engine)
+            _PG_READY[url] = True
+        with engine.begin() as conn:
+            names = ", ".join(t.name for t in TABLES)
+            conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path) -> str:
+    """A database at the head revision with no rows: a fresh SQLite file, or the PostgreSQL
+    test server emptied."""
+    if request.param == "sqlite":
+        path = tmp_path / "claimdb.sqlite"
+        shutil.copy(sqlite_template, path)
+        return database_url(str(path))
+    url: str = request.getfixturevalue("postgres_url")
+    reset_postgres(url)
+    return url
+
+
+@pytest.fixture
+def engine(db_url: str) -> Iterator[Engine]:
+    engine = open_database(db_url)
+    yield engine
+    engine.dispose()
+
+
+def counts(engine: Engine) -> dict[str, int]:
+    with engine.connect() as conn:
+        return {t.name: conn.execute(text(f"SELECT count(*) FROM {t.name}")).scalar_one() for t in TABLES}
