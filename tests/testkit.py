@@ -12,6 +12,7 @@ import datetime as dt
 import re
 import shutil
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -129,6 +130,18 @@ ARTICLE_2 = (
     "Roe said troops would stay. "
     "Ruritania called on Brussels to withdraw troops from the border."
 )
+
+
+@dataclass(frozen=True)
+class Run:
+    """What a CLI invocation did (tests/cli/conftest.py: the ``cli`` fixture)."""
+
+    code: int
+    out: str
+    err: str
+
+
+Invoke = Callable[..., Run]
 
 # --- databases ------------------------------------------------------------------------------
 

@@ -1,0 +1,86 @@
+"""ingest(): the whole path with a fake extractor: order, skips, failures, workers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Engine
+from testkit import ARTICLE_1, ARTICLE_2, TAXONOMY, FakeExtractor, counts, fake_extract
+
+from claimdb.errors import InputError
+from claimdb.extract.model import Claim, Extraction
+from claimdb.ingest import Added, Failed, Skipped, Totals, extract_articles, ingest
+from claimdb.sources import Article
+
+
+def outcomes(
+    engine: Engine, items: list[Article | InputError], extractor: FakeExtractor | None = None
+) -> list[str]:
+    found = []
+    for o in ingest(engine, items, extractor=extractor or FakeExtractor(), taxonomy=TAXONOMY, workers=2):
+        if isinstance(o, Added):
+            found.append(f"added {o.article.origin} {o.report.article_id}")
+        elif isinstance(o, Skipped):
+            found.append(f"skipped {o.article.origin}: {o.reason}")
+        else:
+            found.append(f"failed {o.message}")
+    return found
+
+
+def test_ingest_adds_skips_and_fails_in_order(engine: Engine) -> None:
+    items: list[Article | InputError] = [
+        Article(ARTICLE_1, origin="a.txt"),
+        InputError("b.png: binary file"),
+        Article(ARTICLE_1, origin="copy-of-a.txt"),
+        Article(ARTICLE_2, origin="c.txt"),
+    ]
+    extractor = FakeExtractor()
+    assert outcomes(engine, items, extractor) == [
+        "added a.txt 1",
+        "failed b.png: binary file",
+        "skipped copy-of-a.txt: same text as a.txt",
+        "added c.txt 2",
+    ]
+    assert extractor.calls == [{"n_process": 2, "batch_size": 16}]
+    assert outcomes(engine, [Article(ARTICLE_2, origin="again.txt")]) == [
+        "skipped again.txt: already stored as article 2"
+    ]
+
+
+def test_a_bad_extraction_fails_alone(engine: Engine) -> None:
+    def rules(text: str, published: dt.date | None) -> Extraction:
+        if "Border" in text:
+            return Extraction(claims=(Claim(None, "said", False, 0, 3, "xyz"),))
+        return fake_extract(text, published)
+
+    found = outcomes(
+        engine,
+        [Article(ARTICLE_2, origin="bad.txt"), Article(ARTICLE_1, origin="ok.txt")],
+        FakeExtractor(rules),
+    )
+    assert found == [
+        "failed bad.txt: claim #0 span [0:3] is 'Bor', not 'xyz'; nothing was stored for this article "
+        "(an extractor bug: please report it with the article)",
+        "added ok.txt 1",
+    ]
+    assert counts(engine)["articles"] == 1
+
+
+def test_published_date_reaches_the_extractor() -> None:
+    seen: list[dt.date | None] = []
+
+    def rules(text: str, published: dt.date | None) -> Extraction:
+        seen.append(published)
+        return Extraction()
+
+    items = [Article("x", published=dt.date(2024, 5, 1)), InputError("bad"), Article("y")]
+    results = list(extract_articles(FakeExtractor(rules), items))
+    assert seen == [dt.date(2024, 5, 1), None]
+    assert [type(r).__name__ for r in results] == ["tuple", "InputError", "tuple"]
+
+
+def test_totals() -> None:
+    totals = Totals()
+    for o in [Failed("x"), Skipped(Article("a"), "r")]:
+        totals.count(o)
+    assert (totals.added, totals.skipped, totals.failed) == (0, 1, 1)
