@@ -23,6 +23,16 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_PRONOUN_GENDER = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
 PLURAL_PRONOUNS = {"they", "them"}
 NEUTER_PRONOUNS = {"it"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
@@ -68,6 +78,8 @@ class ActorDraft:
     gender_votes: dict[str, int] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     plural: bool = False
+    name_forms: dict[str, int] = field(default_factory=dict)
+    """How often each full form of a person's name was written, to pick the canonical one."""
     named: bool = True
     """False for actors known only by a description ("a source", "officials")."""
     participant: bool = False
@@ -98,7 +110,7 @@ class Reference:
 class ActorTable:
     """All actors of one article and the places they are referred to."""
 
-    def __init__(self, doc: Doc, skip_tokens: set[int]) -> None:
+    def __init__(self, doc: Doc, skip_tokens: set[int], quoted_tokens: set[int] | None = None) -> None:
         self.doc = doc
         self.lex: Lexicon = lexicon()
         self.gaz: Gazetteer = gazetteer()
@@ -108,7 +120,10 @@ class ActorTable:
         self._references: list[Reference] = []
         self._ref_positions: list[int] = []
         self._skip = skip_tokens
+        self._quoted = quoted_tokens or set()
         self._read_entities()
+        self._read_honorific_names()
+        self._learn_genders()
 
     # --- building -------------------------------------------------------------------------
 
@@ -213,15 +228,19 @@ class ActorTable:
         if not parts:
             return
         actor = self._find_person(parts)
-        full = doc[start:end].text
+        full = _NAME_PUNCT.sub("", doc[start:end].text)
         if actor is None:
-            actor = self._actor(_NAME_PUNCT.sub("", full), "person")
-        elif len(parts) > len(actor.name_parts):
-            # A fuller form of a name seen first in short: it becomes the canonical name.
+            actor = self._actor(full, "person")
+        if len(parts) >= 2:
+            actor.name_forms[full] = actor.name_forms.get(full, 0) + 1
+        # The canonical name is the full form written most often (first seen on a tie): a
+        # headline's "Rip Donald Trump" cannot outvote the body's "Donald Trump".
+        best = max(actor.name_forms.items(), key=lambda kv: kv[1], default=(actor.name, 0))[0]
+        if best != actor.name and len(normalize_name(best).split()) >= len(actor.name_parts) - 1:
             self._by_key.pop(normalize_name(actor.name), None)
-            actor.name = _NAME_PUNCT.sub("", full)
-            self._by_key[normalize_name(actor.name)] = actor
-            actor.add_alias(actor.name)
+            actor.name = best
+            self._by_key[normalize_name(best)] = actor
+            actor.add_alias(best)
         self._by_key.setdefault(" ".join(parts), actor)
         self._mention(actor, start, end)
         title_start = self._title_start(start, end)
@@ -238,6 +257,7 @@ class ActorTable:
         if exact is not None and exact.kind == "person":
             return exact
         best: ActorDraft | None = None
+        by_first_name: list[ActorDraft] = []
         for actor in reversed(self.actors):  # most recent first: two Clintons, the last one
             if actor.kind != "person" or not actor.named:
                 continue
@@ -245,8 +265,13 @@ class ActorTable:
             if len(parts) <= len(have):
                 if parts[-1] == have[-1] and all(p in have for p in parts):
                     return actor
+                if len(parts) == 1 and len(have) >= 2 and parts[0] == have[0]:
+                    by_first_name.append(actor)
             elif have[-1] == parts[-1] and all(p in parts for p in have):
                 best = best or actor
+        # "Hillary" alone, when exactly one person of that first name is known.
+        if best is None and len(by_first_name) == 1:
+            return by_first_name[0]
         return best
 
     def _is_title(self, token: Token) -> bool:
@@ -320,6 +345,61 @@ class ActorTable:
                         self.doc[noun.left_edge.i : t.right_edge.i + 1].text,
                         list(self.doc[t.i : t.right_edge.i + 1]),
                     )
+
+    def _read_honorific_names(self) -> None:
+        """ "Mr. Regalado", "Ms. Gedrich": an honorific before capitalised words names a
+        person even where the entity recogniser missed it, and tells the gender."""
+        doc = self.doc
+        for token in doc:
+            low = token.lower_.rstrip(".")
+            gender = "m" if low in ("mr", "mister") else "f" if low in ("mrs", "ms", "miss") else None
+            if gender is None or token.i in self._skip:
+                continue
+            end = token.i + 1
+            while end < len(doc) and end - token.i <= 3 and doc[end].pos_ == "PROPN" and doc[end].is_title:
+                end += 1
+            if end == token.i + 1:
+                continue
+            actor = self._token_actor.get(end - 1)
+            if actor is None:
+                parts = normalize_name(doc[token.i + 1 : end].text).split()
+                actor = self._find_person(parts) or self._actor(doc[token.i + 1 : end].text, "person")
+                self._mention(actor, token.i + 1, end)
+                actor.add_alias(doc[token.i : end].text)
+            if actor.kind == "person":
+                actor.vote_gender(gender)
+                actor.vote_gender(gender)  # an honorific outweighs a guess from pronouns
+
+    def _learn_genders(self) -> None:
+        """A sentence about one person followed by "he" or "she" (in it or at the start of
+        the next) says which: votes, so that one odd sentence cannot decide."""
+        sents = list(self.doc.sents)
+        refs_by_sent: dict[int, set[int]] = {}
+        actor_by_id: dict[int, ActorDraft] = {}
+        for ref in self._references:
+            if ref.actor.kind == "person":
+                sent_start = self.doc[ref.token].sent.start
+                refs_by_sent.setdefault(sent_start, set()).add(id(ref.actor))
+                actor_by_id[id(ref.actor)] = ref.actor
+        for n, sent in enumerate(sents):
+            people = refs_by_sent.get(sent.start)
+            if not people or len(people) != 1:
+                continue
+            actor = actor_by_id[next(iter(people))]
+            window = list(sent) + (list(sents[n + 1])[:3] if n + 1 < len(sents) else [])
+            first_ref = min(
+                (r.token for r in self._references if r.actor is actor and sent.start <= r.token < sent.end),
+                default=sent.start,
+            )
+            for t in window:
+                if t.i <= first_ref:
+                    continue
+                g = _PRONOUN_GENDER.get(t.lower_)
+                if g:
+                    actor.vote_gender(g)
+                    break
+                if t.ent_type_ == "PERSON":
+                    break
 
     def _learn_gender_nearby(self, actor: ActorDraft, head: Token) -> None:
         """A person who is the subject of a clause and is followed, before any other name,
@@ -564,13 +644,21 @@ class ActorTable:
 
         if gender is None and not plural and not neuter:
             return None
-        if prefer is not None and fits(prefer) and prefer.named:
-            last = self._last_reference_before(prefer, token.i)
-            if last is not None and token.i - last < 120:
-                return prefer
         pos = bisect_left(self._ref_positions, token.i)
         sent_start = token.sent.start
-        candidates = [r for r in reversed(self._references[max(0, pos - 60) : pos]) if fits(r.actor)]
+        # Names inside quotes are what a speaker talks about, hardly ever the speaker.
+        candidates = [
+            r
+            for r in reversed(self._references[max(0, pos - 60) : pos])
+            if fits(r.actor) and r.token not in self._quoted
+        ]
+        if prefer is not None and fits(prefer) and prefer.named:
+            # "…,” he said." after a quote: the last speaker, unless someone else who fits
+            # has since become the subject of a sentence.
+            last = self._last_reference_before(prefer, token.i)
+            if last is not None and token.i - last < 150:
+                if not any(r.subject and r.actor is not prefer and r.token > last for r in candidates):
+                    return prefer
         if not candidates:
             return None
         # Hobbs-style preference: within the nearest sentence that has a fitting antecedent,
@@ -578,9 +666,13 @@ class ActorTable:
         nearest_sent = self.doc[candidates[0].token].sent.start
         same = [r for r in candidates if self.doc[r.token].sent.start == nearest_sent]
         subjects = [r for r in same if r.subject]
-        if nearest_sent == sent_start and subjects:
-            return subjects[-1].actor
-        return (subjects[-1] if subjects else same[0]).actor
+        if not subjects:
+            return same[0].actor
+        if nearest_sent == sent_start:
+            return subjects[0].actor  # the closest subject before the pronoun in its own sentence
+        # In an earlier sentence, its main clause's subject: "Carson said the paper's
+        # Costa had reported …. He hoped …" is about Carson.
+        return min(subjects, key=lambda r: _depth(self.doc[r.token])).actor
 
     def _last_reference_before(self, actor: ActorDraft, token: int) -> int | None:
         pos = bisect_left(self._ref_positions, token)
@@ -588,6 +680,14 @@ class ActorTable:
             if ref.actor is actor:
                 return ref.token
         return None
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head is not token and depth < 50:
+        token = token.head
+        depth += 1
+    return depth
 
 
 def _trim_entity(ent: Span) -> tuple[int, int]:

@@ -45,6 +45,19 @@ _EMPTY_OBJECTS = {
     "things",
     "lot",
 }
+_INFINITIVE_CUES = {
+    "promise",
+    "pledge",
+    "vow",
+    "threaten",
+    "agree",
+    "refuse",
+    "decline",
+    "offer",
+    "swear",
+    "plan",
+}
+_OBJECT_PREPS = {"of", "for", "as", "about", "over", "with", "against"}
 _DEMAND_ONLY = {
     "call",
     "urge",
@@ -60,6 +73,10 @@ _DEMAND_ONLY = {
     "request",
     "order",
 }
+
+
+def _is_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 @dataclass(eq=False)
@@ -98,7 +115,7 @@ class ClaimFinder:
                 if d.quote_of_token[token.i] >= 0 or token.i in d.skip_tokens:
                     continue
                 claim = None
-                lemma = token.lemma_.casefold()
+                lemma = self.lex.lemma(token)
                 if lemma in self._cue_verbs and token.pos_ in ("VERB", "AUX"):
                     claim = self._verb_claim(token, lemma, last_speaker)
                 elif (
@@ -151,66 +168,56 @@ class ClaimFinder:
         "urged X to", "wants X to", "asked X to")."""
         if lemma not in _DEMAND_ONLY:
             return False
+        if lemma in ("demand", "urge", "request", "require"):
+            return True
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in ("for", "on", "upon"):
                 return True
-            if child.dep_ in ("dobj", "dative") and any(g.dep_ in ("xcomp", "ccomp") for g in verb.children):
-                return True
-            if (
-                child.dep_ in ("ccomp", "xcomp")
-                and any(g.dep_ in ("nsubj",) for g in child.children)
-                and lemma in ("want", "ask", "urge", "order")
-            ):
-                return True
-        return lemma in ("demand", "urge", "request", "require", "insist")
+            if child.dep_ in ("xcomp", "ccomp") and _is_infinitive(child):
+                # "wants NATO to commit", "asked them to leave"; not "wants to stay".
+                has_object = any(g.dep_ in ("dobj", "dative") for g in verb.children)
+                has_inner_subject = any(g.dep_ == "nsubj" for g in child.children)
+                if has_object or has_inner_subject:
+                    return True
+        return False
 
     def _verb_content(self, verb: Token, lemma: str) -> tuple[int, int] | None:
         """Token range of what the cue attributes, or None."""
-        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-        if clause is None:
-            clause = next(
-                (
-                    c
-                    for c in verb.children
-                    if c.dep_ == "parataxis" and c.i > verb.i and c.pos_ in ("VERB", "AUX")
-                ),
-                None,
-            )
-        if clause is not None:
-            start, end = self._subtree_range(clause, exclude=verb)
-            return self._clause_bounds(verb, clause, start, end)
-        if lemma in self.lex.cognition_verbs or lemma in (
-            "promise",
-            "pledge",
-            "vow",
-            "threaten",
-            "agree",
-            "refuse",
-            "decline",
-        ):
-            xcomp = next(
-                (c for c in verb.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)),
-                None,
-            )
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        # "he told the AP that …" may also carry a clause the parser hung on the left;
+        # the complement that follows the cue is the one it introduces.
+        right = [c for c in clauses if c.i > verb.i]
+        clauses = right or clauses[:1]
+        if not clauses:
+            clauses = [c for c in verb.rights if c.dep_ == "parataxis" and c.pos_ in ("VERB", "AUX")][:1]
+        if clauses:
+            first, last = clauses[0], clauses[-1]
+            start, end = self._subtree_range(first, exclude=verb)
+            if last is not first:
+                end = max(end, self._subtree_range(last, exclude=verb)[1])
+            return self._clause_bounds(verb, last, start, end)
+        if lemma in self.lex.cognition_verbs or lemma in _INFINITIVE_CUES:
+            xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and _is_infinitive(c)), None)
             if xcomp is not None:
                 return self._subtree_range(xcomp, exclude=verb)
         if lemma in self.lex.object_verbs:
-            objects = [
-                c
-                for c in verb.rights
-                if c.dep_ in ("dobj", "attr", "oprd") or (c.dep_ == "prep" and c.lower_ == "as")
-            ]
+            objects = [c for c in verb.rights if c.dep_ in ("dobj", "attr", "oprd", "dative", "ccomp")]
             if objects and objects[0].lower_ not in _EMPTY_OBJECTS:
                 # Several objects are one phrase the parser split ("Western countries’
-                # rejection"), or an object and its description ("called X Y", "X as Y").
+                # rejection"), or an object and what is said of it ("called X Y",
+                # "described X as Y", "accused X of Y", "praised X for Y").
                 start, end = self._subtree_range(objects[0], exclude=verb)
-                for c in objects[1:]:
-                    end = max(end, c.right_edge.i + 1)
+                for c in verb.rights:
+                    if c.i <= objects[0].i:
+                        continue
+                    if c in objects or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS):
+                        end = max(end, c.right_edge.i + 1)
+                    elif c.dep_ in ("punct", "cc", "conj", "advcl"):
+                        break
                 return self._trim(start, end)
         # "The troops, he said, will return": the cue is a parenthetical of the content.
-        if verb.dep_ in ("parataxis",) and verb.head.pos_ in ("VERB", "AUX"):
-            head = verb.head
-            return self._subtree_range(head, exclude=verb)
+        if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+            return self._subtree_range(verb.head, exclude=verb)
         # "“…,” he said." where the parser left the quote unattached: pass 2 finds it.
         return None
 
@@ -292,8 +299,15 @@ class ClaimFinder:
                     return self._source_of(ancestor, depth + 1)
         if verb.dep_ in _INHERIT_DEPS and head is not verb and head.pos_ in ("VERB", "AUX"):
             return self._source_of(head, depth + 1)
-        if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
-            return head
+        if verb.dep_ == "acl" and head.pos_ == "NOUN":
+            # "issued a statement saying …": the statement's author speaks.
+            owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner
+            if head.dep_ in ("dobj", "pobj") and head.head.pos_ == "VERB":
+                return self._source_of(head.head, depth + 1)
+        if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN") and not _is_infinitive(verb):
+            return head  # "Scholz, who cited …"; not "a duty to defend …"
         return None
 
     def _cue_text(self, verb: Token) -> str:
@@ -398,8 +412,6 @@ class ClaimFinder:
             if actor is not None and a is not actor:
                 return None
             actor = a
-        if actor is not None:
-            actor.participant = True
         return actor
 
     def _make(
@@ -417,8 +429,12 @@ class ClaimFinder:
             return None
         cstart, cend = self.d.char_span(start, end)
         direct, cstart, cend = self._as_quote(cstart, cend)
-        if not direct and end - start < 2:
-            return None
+        if (
+            not direct
+            and end - start < 2
+            and not (kind == "object" and self.doc[start].pos_ in ("PROPN", "NOUN", "PRON"))
+        ):
+            return None  # a one-word clause is a parse accident; a one-word object is a name
         confidence = {
             "speech": 0.8,
             "according": 0.8,
@@ -431,7 +447,6 @@ class ClaimFinder:
             confidence = 0.9
         if not speaker.named:
             confidence -= 0.1
-        speaker.participant = True
         return ClaimDraft(speaker, cue, cue_token, direct, cstart, cend, kind, round(confidence, 2), source)
 
     def _as_quote(self, start: int, end: int) -> tuple[bool, int, int]:
@@ -440,7 +455,9 @@ class ClaimFinder:
         if not inside:
             return False, start, end
         covered = sum(min(q.end, end) - max(q.start, start) for q in inside)
-        if covered >= 0.6 * (end - start):
+        # Reported speech with a quoted fragment ("said the plan was “a disaster” for
+        # farmers") stays reported; only content that is the quote becomes the quote.
+        if covered >= 0.85 * (end - start):
             return True, min(q.start for q in inside), max(q.end for q in inside)
         return False, start, end
 
@@ -473,10 +490,14 @@ class ClaimFinder:
         doc = self.doc
         line_start, line_end = self.d.line_bounds(outer_start)
         # A cue right after the quote, in the rest of its sentence: "“…,” she said."
+        # A quote ending in "?" or "!" ends its sentence for the parser, so the cue may sit
+        # in the next one: "“Is that all?” she said."
         after = self._token_at(outer_end - 1)
         if after is not None:
-            sent = doc[after].sent
-            for t in doc[after + 1 : sent.end]:
+            stop = doc[after].sent.end
+            if stop <= after + 1 and stop < len(doc) and doc[stop].idx <= line_end:
+                stop = min(doc[stop].sent.end, stop + 5)
+            for t in doc[after + 1 : stop]:
                 if self.d.quote_of_token[t.i] >= 0:
                     break
                 cue = self._quote_cue(t)
@@ -506,7 +527,7 @@ class ClaimFinder:
         return None
 
     def _quote_cue(self, token: Token) -> tuple[Token, ActorDraft] | None:
-        lemma = token.lemma_.casefold()
+        lemma = self.lex.lemma(token)
         if (
             token.pos_ not in ("VERB", "AUX")
             or lemma not in self.lex.speech_verbs
@@ -529,9 +550,19 @@ class ClaimFinder:
         return best.speaker if best else None
 
     def _direct(self, cue: Token, speaker: ActorDraft, start: int, end: int) -> ClaimDraft:
-        speaker.participant = True
         confidence = 0.9 if speaker.named else 0.75
-        return ClaimDraft(speaker, self._cue_text(cue), cue.i, True, start, end, "quote", confidence)
+        source = self._source_of(cue)
+        return ClaimDraft(
+            speaker,
+            self._cue_text(cue),
+            cue.i,
+            True,
+            start,
+            end,
+            "quote",
+            confidence,
+            source.i if source is not None else None,
+        )
 
     # --- pass 3: nesting ----------------------------------------------------------------------
 

@@ -34,6 +34,17 @@ def to_contract(document: str, extraction: Extraction) -> dict[str, Any]:
                 "cue": c.cue,
                 "topics": list(c.topics),
                 "confidence": round(c.confidence, 3),
+                **(
+                    {
+                        "speaker_mention": {
+                            "text": c.speaker_mention.text,
+                            "start": c.speaker_mention.start,
+                            "end": c.speaker_mention.end,
+                        }
+                    }
+                    if c.speaker_mention
+                    else {}
+                ),
             }
             for c in extraction.claims
         ],

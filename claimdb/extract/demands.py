@@ -48,6 +48,14 @@ _CIRCUMSTANCE = {
 _SELF = {"we", "i", "us"}
 
 
+def _obliges(clause: Token) -> bool:
+    """A that-clause that states an obligation: a modal ("must", "should") or a bare
+    subjunctive verb ("insisted that he resign")."""
+    if any(c.dep_ == "aux" and c.lower_ in ("must", "should", "shall") for c in clause.children):
+        return True
+    return clause.tag_ == "VB" and not any(c.dep_ == "aux" for c in clause.children)
+
+
 @dataclass(eq=False)
 class DemandDraft:
     demander: ActorDraft | None
@@ -79,7 +87,7 @@ class DemandFinder:
         for token in self.doc:
             if token.i in d.skip_tokens:
                 continue
-            lemma = token.lemma_.casefold()
+            lemma = self.lex.lemma(token)
             if token.pos_ == "VERB" and lemma in lex.demand_verbs and d.quote_of_token[token.i] < 0:
                 self._verb_demand(token, lemma)
             elif token.pos_ == "NOUN" and lemma in lex.demand_nouns and d.quote_of_token[token.i] < 0:
@@ -141,6 +149,8 @@ class DemandFinder:
             content = obj
         if content is None:
             return
+        if lemma == "insist" and content is clause and clause is not None and not _obliges(clause):
+            return  # "insisted that the exercise was normal" is a claim, not a demand
         if (
             lemma in ("want", "ask", "order", "instruct", "command", "direct", "challenge", "beg")
             and addressee_tok is None
@@ -263,9 +273,6 @@ class DemandFinder:
             addressee = self._addressee_in(start, end, demander)
         if addressee is demander:
             addressee = None
-        demander.participant = True
-        if addressee is not None:
-            addressee.participant = True
         topic = self.taxonomy.best(text)
         if not demander.named:
             confidence -= 0.1

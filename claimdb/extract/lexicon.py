@@ -10,10 +10,13 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
-from typing import Any
+from functools import cache, cached_property
+from typing import TYPE_CHECKING, Any
 
 from claimdb.resources import data_file
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -66,9 +69,46 @@ class Lexicon:
 
     boilerplate: tuple[re.Pattern[str], ...]
 
+    verb_forms: dict[str, str]
+    """Inflected form -> lemma for every verb above, for when the statistical lemmatizer
+    slips ("hopes" -> "hop")."""
+
     @property
     def cue_verbs(self) -> frozenset[str]:
         return self.speech_verbs | self.object_verbs | self.cognition_verbs
+
+    def lemma(self, token: Token) -> str:
+        """The token's lemma, checked against the inflections of the verbs we know."""
+        lemma = token.lemma_.casefold()
+        if lemma in self.known_verbs:
+            return lemma
+        return self.verb_forms.get(token.lower_, lemma)
+
+    @cached_property
+    def known_verbs(self) -> frozenset[str]:
+        return frozenset(self.verb_forms.values())
+
+
+def _inflections(verb: str) -> set[str]:
+    forms = {verb, verb + "s", verb + "ed", verb + "ing"}
+    if verb.endswith("e"):
+        forms |= {verb + "d", verb[:-1] + "ing"}
+    if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
+        forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
+    if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
+        forms.add(verb + "es")
+    if len(verb) >= 3 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+        forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}  # "plan" -> "planned"
+    return forms
+
+
+def _verb_forms(*groups: frozenset[str]) -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for group in groups:
+        for verb in group:
+            for form in _inflections(verb):
+                forms.setdefault(form, verb)
+    return forms
 
 
 @cache
@@ -83,7 +123,10 @@ def lexicon() -> Lexicon:
         key.casefold(): KnownOrganization(v["name"], _words(v.get("nouns", [])), _words(v.get("aliases", [])))
         for key, v in inst["organizations"].items()
     }
+    speech, objects, cognition = (_words(cues[k]["verbs"]) for k in ("speech", "object", "cognition"))
+    demand_verbs = _words(demands["demand"]["verbs"])
     return Lexicon(
+        verb_forms=_verb_forms(speech, objects, cognition, demand_verbs),
         speech_verbs=_words(cues["speech"]["verbs"]),
         object_verbs=_words(cues["object"]["verbs"]),
         cognition_verbs=_words(cues["cognition"]["verbs"]),

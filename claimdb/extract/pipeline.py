@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 from claimdb.extract.actors import ActorDraft, ActorTable
 from claimdb.extract.claims import ClaimDraft, ClaimFinder
-from claimdb.extract.demands import DemandFinder
+from claimdb.extract.demands import DemandDraft, DemandFinder
 from claimdb.extract.document import Document
 from claimdb.extract.model import Actor, Claim, Demand, Extraction, Mention, Stance
-from claimdb.extract.stance import StanceReader
+from claimdb.extract.stance import StanceDraft, StanceReader
 from claimdb.topics import Taxonomy
 
 if TYPE_CHECKING:
@@ -21,11 +21,16 @@ _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 def analyse(doc: Doc, taxonomy: Taxonomy, *, published: dt.date | None, version: str) -> Extraction:
     document = Document.build(doc)
-    actors = ActorTable(doc, document.skip_tokens)
+    quoted = {i for i, q in enumerate(document.quote_of_token) if q >= 0}
+    actors = ActorTable(doc, document.skip_tokens, quoted)
     claims = ClaimFinder(document, actors).run()
     demands = DemandFinder(document, actors, claims, taxonomy).run()
     stances = StanceReader(document, taxonomy).run(claims, demands)
 
+    items: list[ClaimDraft | DemandDraft | StanceDraft] = [*claims, *demands, *stances]
+    for item in items:
+        for actor in _participants(item):
+            actor.participant = True
     kept = [a for a in actors.actors if _worth_listing(a)]
     names = _canonical_names(kept)
 
@@ -87,6 +92,14 @@ def analyse(doc: Doc, taxonomy: Taxonomy, *, published: dt.date | None, version:
         ),
         extractor_version=version,
     )
+
+
+def _participants(item: ClaimDraft | DemandDraft | StanceDraft) -> list[ActorDraft]:
+    if isinstance(item, ClaimDraft):
+        return [item.speaker] if item.speaker else []
+    if isinstance(item, DemandDraft):
+        return [a for a in (item.demander, item.addressee) if a is not None]
+    return [item.actor]
 
 
 def _worth_listing(actor: ActorDraft) -> bool:

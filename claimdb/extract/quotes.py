@@ -16,7 +16,8 @@ _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
 _SINGLE_OPEN = "‘‹"
 _SINGLE_CLOSE = "’›"
-_MARKS = re.compile('["“”„«»‘’‹›\n]')
+# Two apostrophes stand for a straight double mark in some wire and archive feeds.
+_MARKS = re.compile("''|[\"“”„«»‘’‹›\n]")
 _TRIM = " \t\r\n,"
 
 
@@ -57,14 +58,14 @@ def _next_paragraph_opens(text: str, i: int) -> bool:
 
 def _make(text: str, open_at: int, close_at: int, closed: bool, single: bool) -> Quote | None:
     """``open_at`` is the opening mark's index, ``close_at`` the closing mark's (or the end)."""
-    start, end = open_at + 1, close_at
+    start, end = open_at + (2 if text.startswith("''", open_at) else 1), close_at
     while start < end and text[start] in _TRIM:
         start += 1
     while end > start and text[end - 1] in _TRIM:
         end -= 1
     if end <= start:
         return None
-    outer_end = close_at + 1 if closed else close_at
+    outer_end = close_at + (2 if text.startswith("''", close_at) else 1) if closed else close_at
     paragraphs = sum(1 for line in text[start:end].split("\n") if line.strip())
     return Quote(start, end, open_at, outer_end, closed, paragraphs, single)
 
@@ -81,6 +82,8 @@ def find_quotes(text: str) -> list[Quote]:
 
     for m in _MARKS.finditer(text):
         ch, i = m.group(), m.start()
+        if ch == "''":
+            ch = '"'
         if ch == "\n":
             open_single = None  # single marks never span lines: too easily apostrophes
             if open_double is not None:
