@@ -91,6 +91,9 @@ class ReadOptions:
     """Decode every input with this codec instead of detecting UTF-8 / UTF-16."""
     max_bytes: int = DEFAULT_MAX_BYTES
     """Refuse an article (a file, or one JSONL line) larger than this."""
+    skip_in_folders: frozenset[Path] = frozenset()
+    """Resolved paths a folder walk passes over: the database's own files, when it lives
+    among the articles (``claimdb ingest .``)."""
 
 
 def parse_published(value: str, *, where: str = "--published") -> dt.date:
@@ -124,25 +127,26 @@ def read_inputs(
             yield overrides.apply(item) if isinstance(item, Article) else item
 
 
-def expand_paths(paths: Iterable[str]) -> Iterator[str]:
+def expand_paths(paths: Iterable[str], skip: frozenset[Path] = frozenset()) -> Iterator[str]:
     """The files a list of paths stands for: folders walked recursively in sorted order,
-    hidden files and folders skipped, ``-`` and missing paths passed through unchanged."""
+    hidden files and folders (and ``skip``) passed over, ``-`` and missing paths passed
+    through unchanged."""
     for given in paths:
         path = Path(given)
         if given != STDIN and path.is_dir():
-            yield from _walk(path)
+            yield from _walk(path, skip)
         else:
             yield given
 
 
-def _walk(folder: Path) -> Iterator[str]:
+def _walk(folder: Path, skip: frozenset[Path]) -> Iterator[str]:
     entries = sorted(os.scandir(folder), key=lambda e: e.name)
     for entry in entries:
         if entry.name.startswith("."):
             continue
         if entry.is_dir():
-            yield from _walk(Path(entry.path))
-        elif entry.is_file():
+            yield from _walk(Path(entry.path), skip)
+        elif entry.is_file() and not (skip and Path(entry.path).resolve() in skip):
             yield entry.path
 
 
@@ -150,7 +154,7 @@ def _read_path(given: str, options: ReadOptions, stdin: BinaryIO | None) -> Iter
     if given == STDIN:
         yield _read_stdin(stdin if stdin is not None else sys.stdin.buffer, options)
         return
-    for name in expand_paths([given]):
+    for name in expand_paths([given], options.skip_in_folders):
         path = Path(name)
         if path.suffix.lower() in JSONL_SUFFIXES and path.is_file():
             yield from _read_jsonl(name, path, options)
@@ -203,7 +207,22 @@ def _too_big(name: str, size: int | None, limit: int) -> InputError:
 def _plain(text: str, name: str) -> Article | InputError:
     if not text.strip():
         return InputError(f"{name}: empty (no text to extract from); remove it or add the article text")
-    return Article(text=text, origin=name)
+    return unstorable(text, name) or Article(text=text, origin=name)
+
+
+def unstorable(text: str, name: str) -> InputError | None:
+    """Text that decoded but cannot be stored: PostgreSQL refuses NUL characters, and an
+    unpaired surrogate (possible in JSON's \\u escapes) has no UTF-8 form to hash or store."""
+    if "\x00" in text:
+        return InputError(f"{name}: contains NUL characters, which databases cannot store; remove them")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as err:
+        return InputError(
+            f"{name}: contains an unpaired surrogate (U+{ord(text[err.start]):04X} at character "
+            f"{err.start}); fix the escape sequence"
+        )
+    return None
 
 
 def decode(data: bytes, *, name: str, encoding: str | None = None) -> str:
@@ -279,7 +298,7 @@ def _read_jsonl(name: str, path: Path, options: ReadOptions) -> Iterator[Article
             found = True
             yield _jsonl_article(raw, where, options)
         if not found:
-            yield InputError(f"{name}: empty (no JSON lines); add one article per line as {{\"text\": ...}}")
+            yield InputError(f'{name}: empty (no JSON lines); add one article per line as {{"text": ...}}')
 
 
 def _jsonl_article(raw: bytes, where: str, options: ReadOptions) -> Article | InputError:
@@ -292,21 +311,23 @@ def _jsonl_article(raw: bytes, where: str, options: ReadOptions) -> Article | In
         return InputError(f"{where}: not valid JSON ({err.msg}, column {err.colno}); fix or remove the line")
     if not isinstance(obj, dict):
         kind = type(obj).__name__
-        return InputError(f"{where}: expected a JSON object like {{\"text\": \"...\"}}, got {kind}")
+        return InputError(f'{where}: expected a JSON object like {{"text": "..."}}, got {kind}')
     text = obj.get("text")
     if not isinstance(text, str) or not text.strip():
-        return InputError(f"{where}: needs a non-empty \"text\" string; fix or remove the line")
+        return InputError(f'{where}: needs a non-empty "text" string; fix or remove the line')
+    if problem := unstorable(text, where):
+        return problem
     meta: dict[str, str] = {}
     for key in _JSONL_FIELDS:
         value = obj.get(key)
         if value is None:
             continue
         if not isinstance(value, str):
-            return InputError(f"{where}: \"{key}\" must be a string, got {type(value).__name__}")
+            return InputError(f'{where}: "{key}" must be a string, got {type(value).__name__}')
         meta[key] = value
     published = obj.get("published")
     try:
-        date = None if published is None else parse_published(str(published), where=f"{where}: \"published\"")
+        date = None if published is None else parse_published(str(published), where=f'{where}: "published"')
     except InputError as err:
         return err
     return Article(
@@ -330,6 +351,8 @@ def _from_html(html: str, name: str) -> Article | InputError:
     text = "\n\n".join(parser.blocks)
     if not text.strip():
         return InputError(f"{name}: no article text found in the HTML (only markup or navigation)")
+    if problem := unstorable(text, name):
+        return problem
     published = None
     for candidate in (parser.meta.get("article:published_time"), parser.time_datetime):
         if candidate:

@@ -289,3 +289,28 @@ def test_any_unicode_text_round_trips(tmp_path_factory: pytest.TempPathFactory, 
     article = only_article(path)
     assert article.text == text
     assert article.content_hash == content_hash(text)
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ('{"text": "a\\u0000b"}', "contains NUL characters, which databases cannot store; remove them"),
+        (
+            '{"text": "a\\ud800b"}',
+            "contains an unpaired surrogate (U+D800 at character 1); fix the escape sequence",
+        ),
+    ],
+)
+def test_unstorable_text(tmp_path: Path, line: str, problem: str) -> None:
+    path = tmp_path / "x.jsonl"
+    path.write_text(line + "\n", encoding="utf-8")
+    assert only_error(path) == f"{path}:1: {problem}"
+
+
+def test_folder_walk_passes_over_the_database(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("text", encoding="utf-8")
+    (tmp_path / "claimdb.sqlite").write_bytes(b"SQLite format 3\x00")
+    skip = frozenset({(tmp_path / "claimdb.sqlite").resolve()})
+    assert [a.origin for a in read(tmp_path, options=ReadOptions(skip_in_folders=skip))] == [
+        str(tmp_path / "a.txt")
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import typer
 from rich.console import Group
@@ -25,21 +25,23 @@ app = typer.Typer(
 )
 
 ShowFormat = Annotated[
-    str,
+    Literal["table", "json"],
     typer.Option("--format", "-f", case_sensitive=False, help="table (for people) or json."),
 ]
 # Where a span starts and ends when the output is not a terminal (no colours to show it).
 OPEN, CLOSE = "[[", "]]"
 
 
-def _show(getter: Callable[[Session, str], queries.Detail], key: str, fmt: str, db: str | None) -> None:
+def _show(
+    getter: Callable[[Session, str], queries.Detail], key: str, fmt: Literal["table", "json"], db: str | None
+) -> None:
     engine = common.open_db(db)
     try:
         with session_scope(engine, read_only=True) as session:
             detail = getter(session, key)
     finally:
         engine.dispose()
-    if fmt.lower() == "json":
+    if fmt == "json":
         sys.stdout.write(json.dumps(as_json(detail), ensure_ascii=False, indent=2) + "\n")
     else:
         # soft_wrap: long paragraphs are left for the terminal to wrap, so that text piped to a

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from testkit import ARTICLE_1, ARTICLE_2, FakeExtractor, Invoke
 
 
@@ -111,4 +112,18 @@ def test_bad_database_is_one_line(cli: Invoke, tmp_path: Path) -> None:
     assert (result.code, result.err) == (
         1,
         f"error: {notdb} is not an SQLite database (or is corrupt); pass another file with --db\n",
+    )
+
+
+def test_a_folder_holding_the_database(cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`claimdb ingest .` where ./claimdb.sqlite lives: the database is not an article."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CLAIMDB_DATABASE_URL", raising=False)
+    Path("a.txt").write_text(ARTICLE_1, encoding="utf-8")
+    assert cli("ingest", ".", db=False).code == 0  # creates ./claimdb.sqlite
+    Path("b.txt").write_text(ARTICLE_2, encoding="utf-8")
+    result = cli("ingest", ".", "--progress", db=False)
+    assert (result.code, result.err.splitlines()[-1]) == (
+        0,
+        "1 articles added, 1 skipped, 0 failed; new: 1 actors, 1 claims, 1 demands, 1 stances",
     )
