@@ -52,7 +52,7 @@ _GROUP_HEADS = {
     "officials",
     "diplomats",
 }
-_NAME_PUNCT = re.compile(r"^[\s\"'“”‘’(]+|[\s\"'“”‘’),.:;]+$")
+_NAME_PUNCT = re.compile(r"^[\s\"'“”‘’(•*–—-]+|[\s\"'“”‘’),.:;–—-]+$")
 
 
 def normalize_name(name: str) -> str:
@@ -532,7 +532,9 @@ class ActorTable:
             self._refer(actor, start, end)
             return actor
         lemma = token.lemma_.casefold()
-        if self._is_role_word(token) or lemma in self.lex.organization_nouns:
+        plural = token.tag_ in ("NNS", "NNPS")
+        # "the minister" is someone named before; "ministers", "some leaders" are not.
+        if (self._is_role_word(token) and not plural) or lemma in self.lex.organization_nouns:
             actor = self._resolve_role(token, start, end)
             if actor is not None:
                 return actor
@@ -546,6 +548,28 @@ class ActorTable:
         if self._is_role_word(token) and not actor.plural:
             actor.kind = "person"
         self._refer(actor, start, end)
+        return actor
+
+    def resolve_name(self, tokens: list[Token]) -> ActorDraft | None:
+        """The actor a bare name stands for ("Sanders", "Bernie Sanders", "NATO"), as in a
+        headline's "Sanders: …"; None when the words are not a name."""
+        known = {id(a): a for t in tokens if (a := self._token_actor.get(t.i)) is not None}
+        if len(known) == 1:
+            return next(iter(known.values()))
+        if known or not tokens or len(tokens) > 4:
+            return None
+        words = [t for t in tokens if not self._is_title(t)] or tokens
+        if not all(t.is_title and t.pos_ in ("PROPN", "NOUN") for t in words):
+            return None
+        text = " ".join(t.text for t in words)
+        if normalize_name(text) in self.lex.labels:
+            return None
+        country = self.gaz.country(text)
+        if country is not None:
+            return self._actor(country, "country")
+        parts = normalize_name(text).split()
+        actor = self._find_person(parts) or self._actor(text, "person")
+        self._mention(actor, words[0].i, words[-1].i + 1)
         return actor
 
     def _refer(self, actor: ActorDraft, start: int, end: int, *, alias: bool = True) -> None:
@@ -567,6 +591,12 @@ class ActorTable:
         for child in token.lefts:
             if child.dep_ in _NP_LEFT_DEPS:
                 start = min(start, child.left_edge.i)
+        # Never across a dash or a line: "Trump - 60 percent of voters" is two phrases.
+        for i in range(token.i - 1, start - 1, -1):
+            t = self.doc[i]
+            if t.text in ("-", "–", "—", "―", ":", ";") or "\n" in t.text:
+                start = i + 1
+                break
         end = token.i + 1
         for child in token.rights:
             if child.dep_ == "prep" and child.lower_ in _NP_RIGHT_PREPS and child.right_edge.i - token.i <= 8:

@@ -110,7 +110,6 @@ class ClaimFinder:
         for sent in self.doc.sents:
             if sent.start in d.skip_tokens:
                 continue
-            found_in_sentence = False
             for token in sent:
                 if d.quote_of_token[token.i] >= 0 or token.i in d.skip_tokens:
                     continue
@@ -126,16 +125,17 @@ class ClaimFinder:
                     claim = self._according_claim(token, last_speaker)
                 elif token.pos_ == "NOUN" and lemma in self.lex.cue_nouns:
                     claim = self._noun_claim(token, lemma, last_speaker)
+                if (
+                    claim is None
+                    and token.pos_ == "NOUN"
+                    and token.lemma_.casefold() in self.lex.preposition_nouns
+                ):
+                    claim = self._noun_preposition_claim(token, last_speaker)
                 if claim is not None:
                     self.claims.append(claim)
-                    found_in_sentence = True
                     if claim.speaker is not None:
                         last_speaker = claim.speaker
-            if not found_in_sentence:
-                headline = self._headline_claim(sent)
-                if headline is not None:
-                    self.claims.append(headline)
-                    last_speaker = headline.speaker or last_speaker
+        self._headline_pass()
         self._quote_pass()
         self._settle_nesting()
         self.claims.sort(key=lambda c: (c.start, c.end))
@@ -144,6 +144,8 @@ class ClaimFinder:
     def _verb_claim(self, verb: Token, lemma: str, last: ActorDraft | None) -> ClaimDraft | None:
         if self._is_demand_use(verb, lemma):
             return None
+        if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
+            return None  # "refugees admitted to the country": a participle, not a speech act
         if lemma == "quote" and any(c.lower_ == "as" for c in verb.children):
             return None  # "X quoted Y as saying": the claim is Y's, read at "saying"
         content = self._verb_content(verb, lemma)
@@ -215,6 +217,10 @@ class ClaimFinder:
                     elif c.dep_ in ("punct", "cc", "conj", "advcl"):
                         break
                 return self._trim(start, end)
+        if lemma in self.lex.preposition_verbs:
+            pobj = self._prepositional_object(verb, self.lex.content_prepositions)
+            if pobj is not None:
+                return self._subtree_range(pobj, exclude=verb)
         # "The troops, he said, will return": the cue is a parenthetical of the content.
         if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
             return self._subtree_range(verb.head, exclude=verb)
@@ -245,6 +251,16 @@ class ClaimFinder:
                     cut -= 1
                 end = min(end, cut)
         return self._trim(start, end)
+
+    @staticmethod
+    def _prepositional_object(head: Token, prepositions: frozenset[str]) -> Token | None:
+        """The object of the first content preposition after ``head`` ("spoke [about] X")."""
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in prepositions:
+                return next((p for p in child.children if p.dep_ in ("pobj", "pcomp")), None)
+            if child.dep_ in ("dobj", "ccomp", "xcomp"):
+                return None
+        return None
 
     def _subtree_range(self, head: Token, exclude: Token | None = None) -> tuple[int, int]:
         start, end = head.left_edge.i, head.right_edge.i + 1
@@ -277,6 +293,8 @@ class ClaimFinder:
     def _source_of(self, verb: Token, depth: int = 0) -> Token | None:
         for child in verb.children:
             if child.dep_ == "nsubj" or child.dep_ == "csubj":
+                if child.ent_type_ in ("DATE", "TIME"):
+                    continue  # "Saturday … Sen. Warren said": a misparsed time, not the source
                 return child
             if child.dep_ == "nsubjpass":
                 agent = next((a for a in verb.children if a.dep_ == "agent"), None)
@@ -361,58 +379,73 @@ class ClaimFinder:
         start, end = self._subtree_range(clause)
         return self._make(speaker, noun.text, noun.i, start, end, "noun", source.i)
 
-    def _headline_claim(self, sent: object) -> ClaimDraft | None:
-        """ "Name: content" and "content — Name" on a line of their own."""
-        from spacy.tokens import Span
-
-        assert isinstance(sent, Span)
-        d = self.d
-        line_start, line_end = d.line_bounds(sent.start_char)
+    def _noun_preposition_claim(self, noun: Token, last: ActorDraft | None) -> ClaimDraft | None:
+        """ "Trump's comments about X", "she voiced support for X", "criticism of X by Y"."""
+        pobj = self._prepositional_object(noun, self.lex.noun_prepositions)
+        if pobj is None:
+            return None
+        source = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if source is None:
+            agent = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "by"), None)
+            if agent is not None:
+                source = next((p for p in agent.children if p.dep_ == "pobj"), None)
+        if source is None and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+            source = self._source_of(noun.head)
         if (
-            sent.end_char > line_end + 1
-            or sent.start_char != line_start
-            and self.text[line_start : sent.start_char].strip()
+            source is None
+            or source.lower_ in ("its",)
+            and noun.lemma_ in ("report", "study", "survey", "poll")
         ):
             return None
-        tokens = [t for t in sent if not t.is_space]
-        if len(tokens) < 4:
+        speaker = self.actors.resolve(source, prefer=last)
+        if speaker is None:
             return None
+        start, end = self._subtree_range(pobj)
+        return self._make(speaker, noun.text, noun.i, start, end, "object", source.i)
+
+    def _headline_pass(self) -> None:
+        """ "Name: content" and "content — Name" lines (headlines, interview captions), when
+        no cue in the line was read already."""
+        d = self.d
+        taken = [(c.start, c.end) for c in self.claims]
+        for n, line_start in enumerate(d.line_starts[:-1]):
+            line_end = d.line_starts[n + 1] - 1
+            if line_end - line_start < 8 or any(line_start <= s < line_end for s, _ in taken):
+                continue
+            span = self.doc.char_span(line_start, line_end, alignment_mode="expand")
+            if span is None or span.start in d.skip_tokens:
+                continue
+            tokens = [t for t in span if not t.is_space]
+            claim = self._colon_form(tokens) or self._dash_form(tokens)
+            if claim is not None:
+                self.claims.append(claim)
+
+    def _colon_form(self, tokens: list[Token]) -> ClaimDraft | None:
         for i, t in enumerate(tokens[:8]):
-            if t.text == ":" and i >= 1:
-                name = tokens[:i]
-                speaker = self._name_only(name)
-                rest = tokens[i + 1 :]
-                if speaker is not None and len(rest) >= 3:
-                    return self._make(speaker, ":", t.i, rest[0].i, rest[-1].i + 1, "headline", name[-1].i)
+            if t.text != ":":
+                continue
+            name = tokens[:i]
+            # "Clinton to Planned Parenthood: …" names the speaker and the audience.
+            to = next((k for k, x in enumerate(name) if x.lower_ == "to" and k > 0), None)
+            if to is not None:
+                name = name[:to]
+            rest = tokens[i + 1 :]
+            speaker = self.actors.resolve_name(name) if name else None
+            if speaker is None or len(rest) < 3 or self.d.quote_of_token[name[0].i] >= 0:
                 return None
+            return self._make(speaker, ":", t.i, rest[0].i, rest[-1].i + 1, "headline", name[-1].i)
+        return None
+
+    def _dash_form(self, tokens: list[Token]) -> ClaimDraft | None:
         for i in range(len(tokens) - 2, max(len(tokens) - 8, 2), -1):
             t = tokens[i]
             if t.text in ("—", "–", "―") or (t.text == "-" and t.whitespace_):
-                name = tokens[i + 1 :]
-                speaker = self._name_only(name)
-                if speaker is not None:
-                    return self._make(speaker, t.text, t.i, tokens[0].i, t.i, "headline", name[-1].i)
-                return None
+                name = [x for x in tokens[i + 1 :] if not x.is_punct]
+                speaker = self.actors.resolve_name(name) if name else None
+                if speaker is None:
+                    return None
+                return self._make(speaker, t.text, t.i, tokens[0].i, t.i, "headline", name[-1].i)
         return None
-
-    def _name_only(self, tokens: list[Token]) -> ActorDraft | None:
-        """The actor when ``tokens`` are nothing but a name (with a title), else None."""
-        actor = None
-        for t in tokens:
-            a = self.actors.actor_at(t)
-            if a is None:
-                if (
-                    t.is_punct
-                    or t.lower_ in ("the",)
-                    or t.lower_.rstrip(".") in self.lex.person_roles
-                    or t.ent_type_ == "NORP"
-                ):
-                    continue
-                return None
-            if actor is not None and a is not actor:
-                return None
-            actor = a
-        return actor
 
     def _make(
         self,

@@ -41,6 +41,10 @@ class Lexicon:
     object_verbs: frozenset[str]
     cognition_verbs: frozenset[str]
     cue_nouns: frozenset[str]
+    preposition_verbs: frozenset[str]
+    content_prepositions: frozenset[str]
+    preposition_nouns: frozenset[str]
+    noun_prepositions: frozenset[str]
     according_phrases: tuple[str, ...]
 
     demand_verbs: frozenset[str]
@@ -68,14 +72,15 @@ class Lexicon:
     organizations: dict[str, KnownOrganization]
 
     boilerplate: tuple[re.Pattern[str], ...]
+    labels: frozenset[str]
 
     verb_forms: dict[str, str]
     """Inflected form -> lemma for every verb above, for when the statistical lemmatizer
     slips ("hopes" -> "hop")."""
 
-    @property
+    @cached_property
     def cue_verbs(self) -> frozenset[str]:
-        return self.speech_verbs | self.object_verbs | self.cognition_verbs
+        return self.speech_verbs | self.object_verbs | self.cognition_verbs | self.preposition_verbs
 
     def lemma(self, token: Token) -> str:
         """The token's lemma, checked against the inflections of the verbs we know."""
@@ -126,11 +131,17 @@ def lexicon() -> Lexicon:
     speech, objects, cognition = (_words(cues[k]["verbs"]) for k in ("speech", "object", "cognition"))
     demand_verbs = _words(demands["demand"]["verbs"])
     return Lexicon(
-        verb_forms=_verb_forms(speech, objects, cognition, demand_verbs),
+        verb_forms=_verb_forms(
+            speech, objects, cognition, demand_verbs, _words(cues["preposition"]["verbs"])
+        ),
         speech_verbs=_words(cues["speech"]["verbs"]),
         object_verbs=_words(cues["object"]["verbs"]),
         cognition_verbs=_words(cues["cognition"]["verbs"]),
         cue_nouns=_words(cues["nouns"]["nouns"]),
+        preposition_verbs=_words(cues["preposition"]["verbs"]),
+        content_prepositions=_words(cues["preposition"]["prepositions"]),
+        preposition_nouns=_words(cues["noun_preposition"]["nouns"]),
+        noun_prepositions=_words(cues["noun_preposition"]["prepositions"]),
         according_phrases=tuple(cues["according"]["phrases"]),
         demand_verbs=_words(demands["demand"]["verbs"]),
         demand_prepositions={k: _words(v) for k, v in demands["demand"]["with_preposition"].items()},
@@ -153,4 +164,5 @@ def lexicon() -> Lexicon:
         blocs={k.casefold(): v for k, v in inst["blocs"].items()},
         organizations=orgs,
         boilerplate=tuple(re.compile(p, re.IGNORECASE) for p in boiler["lines"]),
+        labels=_words(boiler["labels"]),
     )
