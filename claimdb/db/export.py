@@ -77,6 +77,12 @@ def export_to_dir(
     return written
 
 
+def _umask() -> int:
+    mask = os.umask(0)  # the only way to read it is to set it; put it straight back
+    os.umask(mask)
+    return mask
+
+
 def _write_table(session: Session, table: Table, fmt: ExportFormat, out: TextIO, *, raw: bool) -> int:
     return write_rows(stream_rows(session, table), fmt, out, raw=raw)
 
@@ -86,6 +92,8 @@ def _atomic_write(target: Path, fill: Callable[[TextIO], int]) -> int:
     # an interrupted export leaves the previous file in place.
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
+        # mkstemp makes the file private (0600); an export is an ordinary file (0666 - umask).
+        os.chmod(tmp, 0o666 & ~_umask())
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
             count = fill(out)
             out.flush()

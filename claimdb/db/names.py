@@ -22,3 +22,28 @@ def normalize_name(name: str) -> str:
 def is_identifying(key: str) -> bool:
     """Whether a normalised name can identify an actor across articles (not "he", not "")."""
     return bool(key) and key not in _PRONOUNS and key != "the"
+
+
+# Lower-case words that may sit inside a proper name ("Ministry of Defence", "Ursula von der
+# Leyen", "Kremlin's").
+_NAME_PARTICLES = frozenset(
+    "of for and the de del della di da do dos das du la le von van der den al bin ibn y".split()
+)
+_LEADING_ARTICLES = ("the ", "a ", "an ")
+
+
+def is_proper_name(alias: str) -> bool:
+    """Whether an alias is a name ("Deputy Foreign Minister Arkady Selivanov", "EU", "the
+    Kremlin") rather than a description ("the deputy minister", "Russia's foreign minister").
+
+    Only names may join an actor across articles: a description fits a different person in
+    the next article, and would merge them all into whoever used it first.
+    """
+    words = alias.strip()
+    low = words.lower()
+    for article in _LEADING_ARTICLES:
+        if low.startswith(article):
+            words = words[len(article) :]
+            break
+    tokens = [t for t in words.split() if any(c.isalpha() for c in t)]
+    return bool(tokens) and all(t[0].isupper() or t.lower() in _NAME_PARTICLES for t in tokens)

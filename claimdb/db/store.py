@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from claimdb.db import schema
 from claimdb.db.dialect import chunks_for, insert_ignore, serialize_writes
-from claimdb.db.names import is_identifying, normalize_name
+from claimdb.db.names import is_identifying, is_proper_name, normalize_name
 from claimdb.errors import InvalidExtractionError
 from claimdb.extract.model import Actor, Extraction
 from claimdb.sources import Article
@@ -302,11 +302,12 @@ def _resolve_actors(session: Session, extraction: Extraction) -> tuple[dict[str,
 
 
 def _keys(actor: Actor) -> dict[str, str]:
-    """Normalised key -> the first spelling with that key, canonical name first."""
+    """Normalised key -> the first spelling with that key, canonical name first. Aliases
+    that describe rather than name ("the deputy minister") are left out: see is_proper_name."""
     keys: dict[str, str] = {}
-    for alias in (actor.name, *actor.aliases):
+    for i, alias in enumerate((actor.name, *actor.aliases)):
         key = normalize_name(alias)
-        if is_identifying(key):
+        if is_identifying(key) and (i == 0 or is_proper_name(alias)):
             keys.setdefault(key, alias.strip())
     return keys
 

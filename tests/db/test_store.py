@@ -11,7 +11,7 @@ from testkit import ARTICLE_1, ARTICLE_2, TAXONOMY, counts, fake_extract, span
 
 from claimdb.db import schema
 from claimdb.db.engine import open_database, session_scope
-from claimdb.db.names import is_identifying, normalize_name
+from claimdb.db.names import is_identifying, is_proper_name, normalize_name
 from claimdb.db.store import SaveReport, save
 from claimdb.errors import InvalidExtractionError
 from claimdb.extract.model import Actor, Claim, Demand, Extraction, Mention, Stance
@@ -254,3 +254,41 @@ def test_two_processes_never_duplicate_anything(engine: Engine, db_url: str) -> 
     found = counts(engine)
     assert (found["articles"], found["actors"], found["actor_aliases"]) == (30, 3, 7)
     assert (found["claims"], found["demands"]) == (30, 30)
+
+
+@pytest.mark.parametrize(
+    ("alias", "expected"),
+    [
+        ("Deputy Foreign Minister Arkady Selivanov", True),
+        ("the Kremlin", True),
+        ("EU", True),
+        ("U.S.", True),
+        ("Ministry of Defence", True),
+        ("Ursula von der Leyen", True),
+        ("the deputy minister", False),
+        ("The deputy minister", False),
+        ("Russia’s deputy foreign minister", False),
+        ("a spokeswoman", False),
+        ("", False),
+    ],
+)
+def test_proper_names(alias: str, expected: bool) -> None:
+    assert is_proper_name(alias) is expected
+
+
+def test_descriptions_do_not_join_actors_across_articles(engine: Engine) -> None:
+    store(
+        engine,
+        Article("a", origin="1"),
+        Extraction(actors=(Actor("Ana Lopez", "person", ("the minister",)),)),
+    )
+    store(
+        engine,
+        Article("b", origin="2"),
+        Extraction(actors=(Actor("Ben Okafor", "person", ("the minister",)),)),
+    )
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT name FROM actors ORDER BY id")).scalars().all() == [
+            "Ana Lopez",
+            "Ben Okafor",
+        ]
