@@ -21,8 +21,7 @@ if TYPE_CHECKING:
 
 Format = Literal["table", "csv", "json", "jsonl"]
 """Every --format: a table for people, CSV/JSON/JSON Lines for programs (commands that have
-no table offer the subset that makes sense)."""
-DataFormat = Literal["csv", "json", "jsonl"]
+no table, export and extract, offer the subset that makes sense)."""
 
 DbOption = Annotated[
     str | None,

@@ -9,9 +9,9 @@ from typing import Annotated
 import typer
 
 from claimdb.cli import common
-from claimdb.cli.common import DataFormat, DbOption
+from claimdb.cli.common import DbOption
 from claimdb.db.engine import session_scope
-from claimdb.db.export import EXPORTABLE, export_table, export_to_dir
+from claimdb.db.export import EXPORTABLE, ExportFormat, export_table, export_to_dir
 
 app = typer.Typer()
 
@@ -31,7 +31,7 @@ def export_cli(
         ),
     ] = None,
     fmt: Annotated[
-        DataFormat, typer.Option("--format", "-f", case_sensitive=False, help="File format.")
+        ExportFormat, typer.Option("--format", "-f", case_sensitive=False, help="File format.")
     ] = "csv",
     out: Annotated[
         Path | None,

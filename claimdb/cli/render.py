@@ -31,11 +31,19 @@ def cell(value: Any) -> str:
     return str(value)
 
 
+# Prose columns share the width left after the others have taken what their content needs,
+# so ids, dates and names stay on one line and quotes wrap at word boundaries.
+_PROSE = frozenset(
+    {"text", "evidence_text", "snippet", "title", "article_title", "description", "aliases", "terms"}
+)
+
+
 def table_of(rows: Rows, title: str | None = None) -> Table:
     keep = [i for i, c in enumerate(rows.columns) if not rows.brief or c in rows.brief]
     table = Table(title=title, show_lines=False, title_justify="left")
     for i in keep:
-        table.add_column(rows.columns[i], overflow="fold")
+        name = rows.columns[i]
+        table.add_column(name, overflow="fold", ratio=1 if name in _PROSE else None, min_width=len(name))
     for row in rows.rows:
         table.add_row(*(Text(cell(row[i])) for i in keep))
     return table

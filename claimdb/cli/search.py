@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 import typer
 
 from claimdb.cli import common
 from claimdb.cli.common import DbOption, FormatOption
 from claimdb.cli.render import render
+from claimdb.db.dialect import SearchKind
 from claimdb.db.engine import session_scope
 from claimdb.db.search import search
 
@@ -19,7 +20,7 @@ app = typer.Typer()
 def search_cli(
     query: Annotated[str, typer.Argument(metavar="TEXT", help="Words that must all occur (stemmed).")],
     kind: Annotated[
-        Literal["claims", "demands", "articles"],
+        SearchKind,
         typer.Option("--kind", "-k", case_sensitive=False, help="What to search."),
     ] = "claims",
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many results.")] = 20,

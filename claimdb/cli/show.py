@@ -17,7 +17,7 @@ from claimdb.cli.common import DbOption
 from claimdb.cli.render import cell, stdout, table_of
 from claimdb.db import queries
 from claimdb.db.engine import session_scope
-from claimdb.tabular import jsonable
+from claimdb.tabular import Rows, jsonable
 
 app = typer.Typer(
     help="Show one article, actor, claim or demand in full, with the article text around it.",
@@ -105,7 +105,7 @@ def as_renderable(detail: queries.Detail, *, color: bool) -> Group:
         materialized = list(rows.rows)
         if materialized:
             parts.append(Text(""))
-            parts.append(table_of(type(rows)(rows.columns, materialized, rows.brief), title=name))
+            parts.append(table_of(Rows(rows.columns, materialized, rows.brief), title=name))
     return Group(*parts)
 
 
