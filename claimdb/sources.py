@@ -29,6 +29,9 @@ STDIN = "-"
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+# What a folder walk reads. A file named on the command line is read whatever its name;
+# in a folder, other files (annotations, .json metadata, images, notes) are not articles.
+FOLDER_SUFFIXES = frozenset({".txt", ".text", ".md", *HTML_SUFFIXES, *JSONL_SUFFIXES})
 
 # Formats people drop into a folder by accident. Recognised by their first bytes so the
 # message can say what the file is instead of "not UTF-8".
@@ -91,9 +94,6 @@ class ReadOptions:
     """Decode every input with this codec instead of detecting UTF-8 / UTF-16."""
     max_bytes: int = DEFAULT_MAX_BYTES
     """Refuse an article (a file, or one JSONL line) larger than this."""
-    skip_in_folders: frozenset[Path] = frozenset()
-    """Resolved paths a folder walk passes over: the database's own files, when it lives
-    among the articles (``claimdb ingest .``)."""
 
 
 def parse_published(value: str, *, where: str = "--published") -> dt.date:
@@ -127,26 +127,26 @@ def read_inputs(
             yield overrides.apply(item) if isinstance(item, Article) else item
 
 
-def expand_paths(paths: Iterable[str], skip: frozenset[Path] = frozenset()) -> Iterator[str]:
-    """The files a list of paths stands for: folders walked recursively in sorted order,
-    hidden files and folders (and ``skip``) passed over, ``-`` and missing paths passed
-    through unchanged."""
+def expand_paths(paths: Iterable[str]) -> Iterator[str]:
+    """The files a list of paths stands for: folders walked recursively in sorted order for
+    files with an article suffix (FOLDER_SUFFIXES), hidden files and folders passed over;
+    ``-``, files and missing paths passed through unchanged."""
     for given in paths:
         path = Path(given)
         if given != STDIN and path.is_dir():
-            yield from _walk(path, skip)
+            yield from _walk(path)
         else:
             yield given
 
 
-def _walk(folder: Path, skip: frozenset[Path]) -> Iterator[str]:
+def _walk(folder: Path) -> Iterator[str]:
     entries = sorted(os.scandir(folder), key=lambda e: e.name)
     for entry in entries:
         if entry.name.startswith("."):
             continue
         if entry.is_dir():
-            yield from _walk(Path(entry.path), skip)
-        elif entry.is_file() and not (skip and Path(entry.path).resolve() in skip):
+            yield from _walk(Path(entry.path))
+        elif entry.is_file() and Path(entry.name).suffix.lower() in FOLDER_SUFFIXES:
             yield entry.path
 
 
@@ -154,7 +154,7 @@ def _read_path(given: str, options: ReadOptions, stdin: BinaryIO | None) -> Iter
     if given == STDIN:
         yield _read_stdin(stdin if stdin is not None else sys.stdin.buffer, options)
         return
-    for name in expand_paths([given], options.skip_in_folders):
+    for name in expand_paths([given]):
         path = Path(name)
         if path.suffix.lower() in JSONL_SUFFIXES and path.is_file():
             yield from _read_jsonl(name, path, options)

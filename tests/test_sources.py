@@ -125,13 +125,22 @@ def test_missing_path_is_an_item_error_and_others_still_read(tmp_path: Path) -> 
     assert isinstance(items[1], Article)
 
 
-def test_folder_is_recursive_sorted_and_skips_hidden(tmp_path: Path) -> None:
-    for rel in ["b.txt", "a.txt", "sub/c.txt", ".hidden.txt", ".git/d.txt", "sub/.e.txt"]:
+def test_folder_is_recursive_sorted_and_reads_article_files_only(tmp_path: Path) -> None:
+    for rel in [
+        "b.txt",
+        "a.txt",
+        "sub/c.md",
+        ".hidden.txt",
+        ".git/d.txt",
+        "sub/.e.txt",
+        "x.gold.json",
+        "y.png",
+    ]:
         path = tmp_path / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(rel, encoding="utf-8")
     texts = [a.text for a in read(tmp_path) if isinstance(a, Article)]
-    assert texts == ["a.txt", "b.txt", "sub/c.txt"]
+    assert texts == ["a.txt", "b.txt", "sub/c.md"]
 
 
 def test_stdin() -> None:
@@ -305,12 +314,3 @@ def test_unstorable_text(tmp_path: Path, line: str, problem: str) -> None:
     path = tmp_path / "x.jsonl"
     path.write_text(line + "\n", encoding="utf-8")
     assert only_error(path) == f"{path}:1: {problem}"
-
-
-def test_folder_walk_passes_over_the_database(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text("text", encoding="utf-8")
-    (tmp_path / "claimdb.sqlite").write_bytes(b"SQLite format 3\x00")
-    skip = frozenset({(tmp_path / "claimdb.sqlite").resolve()})
-    assert [a.origin for a in read(tmp_path, options=ReadOptions(skip_in_folders=skip))] == [
-        str(tmp_path / "a.txt")
-    ]

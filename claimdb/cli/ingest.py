@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -12,7 +11,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextC
 
 from claimdb.cli import common
 from claimdb.cli.common import DbOption, ModelOption, TopicsOption
-from claimdb.db.engine import sqlite_path
 from claimdb.ingest import Added, Failed, Skipped, Totals, ingest
 from claimdb.settings import extra_topic_files
 from claimdb.sources import (
@@ -63,14 +61,8 @@ WorkersOption = Annotated[
 ]
 
 
-def read_options(encoding: str | None, max_bytes: int, database: Path | None = None) -> ReadOptions:
-    """How to read inputs; ``database`` (an SQLite file) and its companions are never read
-    as articles when a folder holding them is ingested."""
-    skip: frozenset[Path] = frozenset()
-    if database is not None:
-        base = database.resolve()
-        skip = frozenset({base, *(base.with_name(base.name + s) for s in ("-wal", "-shm", "-journal"))})
-    return ReadOptions(encoding=encoding, max_bytes=max_bytes, skip_in_folders=skip)
+def read_options(encoding: str | None, max_bytes: int) -> ReadOptions:
+    return ReadOptions(encoding=encoding, max_bytes=max_bytes)
 
 
 @app.command("ingest", epilog="Example: claimdb ingest news/ extra.jsonl --source Reuters --workers 2")
@@ -108,7 +100,7 @@ def ingest_cli(
     taxonomy = load_taxonomy(extra_topic_files(topics))
     items = read_inputs(
         paths,
-        options=read_options(encoding, max_bytes, sqlite_path(engine)),
+        options=read_options(encoding, max_bytes),
         overrides=Overrides(title=title, url=url, source=source, published=published),
     )
     totals = Totals()
@@ -123,7 +115,7 @@ def ingest_cli(
         disable=not show_progress,
         transient=True,
     ) as bar:
-        task: TaskID = bar.add_task("ingest", total=_total(paths, sqlite_path(engine)), rate="-")
+        task: TaskID = bar.add_task("ingest", total=_total(paths), rate="-")
         for outcome in ingest(engine, items, extractor=extractor, taxonomy=taxonomy, workers=workers):
             totals.count(outcome)
             if isinstance(outcome, Failed):
@@ -153,9 +145,9 @@ def summary(t: Totals) -> str:
     )
 
 
-def _total(paths: list[str], database: Path | None) -> int | None:
+def _total(paths: list[str]) -> int | None:
     """How many articles to expect, when that is known without reading them (no JSONL, no stdin)."""
-    files = list(expand_paths(paths, read_options(None, 1, database).skip_in_folders))
+    files = list(expand_paths(paths))
     if any(f == STDIN or f.lower().endswith(tuple(JSONL_SUFFIXES)) for f in files):
         return None
     return len(files)

@@ -32,19 +32,21 @@ def test_bad_inputs_each_get_one_line_and_the_rest_is_stored(cli: Invoke, tmp_pa
     (tmp_path / "archive.zip").write_bytes(b"PK\x03\x04rest")
     (tmp_path / "latin1.txt").write_bytes("Zoë".encode("latin-1"))
     (tmp_path / "lines.jsonl").write_text('{"text": "Fine."}\n{oops\n', encoding="utf-8")
-    result = cli("ingest", str(tmp_path), str(tmp_path / "missing.txt"))
+    (tmp_path / "notes.json").write_text("{}", encoding="utf-8")  # not an article suffix: not read
+    binaries = [str(tmp_path / "archive.zip"), str(tmp_path / "image.png")]  # read when named
+    result = cli("ingest", str(tmp_path), *binaries, str(tmp_path / "missing.txt"))
     assert result.code == 1
     assert result.out == ""
     d = tmp_path
     assert result.err.splitlines() == [
-        f"error: {d}/archive.zip: binary file (a ZIP archive (or an Office document; unpack or convert it "
-        "first)), not text; pass text, HTML or JSONL files",
         f"error: {d}/empty.txt: empty (no text to extract from); remove it or add the article text",
-        f"error: {d}/image.png: binary file (a PNG image), not text; pass text, HTML or JSONL files",
         f"error: {d}/latin1.txt: not valid UTF-8 (byte 0xeb at offset 2); if it uses another encoding, "
         "pass it with --encoding, e.g. --encoding cp1252",
         f"error: {d}/lines.jsonl:2: not valid JSON (Expecting property name enclosed in double quotes, "
         "column 2); fix or remove the line",
+        f"error: {d}/archive.zip: binary file (a ZIP archive (or an Office document; unpack or convert it "
+        "first)), not text; pass text, HTML or JSONL files",
+        f"error: {d}/image.png: binary file (a PNG image), not text; pass text, HTML or JSONL files",
         f"error: {d}/missing.txt: no such file or directory; check the path",
         "2 articles added, 0 skipped, 6 failed; new: 2 actors, 1 claims, 1 demands, 1 stances",
     ]
