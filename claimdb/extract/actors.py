@@ -124,6 +124,7 @@ class ActorTable:
         self._read_entities()
         self._read_honorific_names()
         self._learn_genders()
+        self._chain_pronouns()
 
     # --- building -------------------------------------------------------------------------
 
@@ -136,6 +137,13 @@ class ActorTable:
             self.actors.append(actor)
             self._by_key[key] = actor
         return actor
+
+    def _state(self, name: str) -> ActorDraft:
+        """The actor for a country, or for the organisation a seat stands for ("Brussels")."""
+        known = self.lex.organizations.get(name.casefold())
+        if known is not None or any(o.name == name for o in self.lex.organizations.values()):
+            return self._actor(name, "organization")
+        return self._actor(name, "country")
 
     def _mention(self, actor: ActorDraft, start: int, end: int, *, alias: bool = True) -> None:
         """Record tokens ``start``..``end`` (exclusive) as a mention of ``actor``."""
@@ -189,6 +197,8 @@ class ActorTable:
                 self._norp_mention(ent, start, end)
             elif (country := self.gaz.country(text)) is not None:
                 self._country_mention(ent, start, end, country)
+            elif label == "ORG" and self._person_like(start, end):
+                self._person_mention(ent, start, end)
             elif label == "ORG":
                 self._org_mention(start, end)
             elif label == "LOC" and (bloc := self.lex.blocs.get(key)) is not None:
@@ -310,7 +320,7 @@ class ActorTable:
             description = description[4:]
         if not description:
             return
-        if actor.description is None or len(description) > len(actor.description):
+        if actor.description is None:  # the first role given, usually the current title
             actor.description = description
         for t in tokens:
             low = t.lower_.rstrip(".")
@@ -333,7 +343,6 @@ class ActorTable:
             if child.dep_ == "appos" and child.pos_ == "NOUN":
                 span = self.doc[child.left_edge.i : child.right_edge.i + 1]
                 self._learn_role(actor, span.text, list(span))
-                actor.add_alias(span.text) if self._is_role_word(child) and len(span) <= 6 else None
         if head.dep_ == "appos" and head.head.pos_ == "NOUN" and self._is_role_word(head.head):
             noun = head.head
             left = self.doc[noun.left_edge.i : noun.i + 1]
@@ -369,6 +378,21 @@ class ActorTable:
             if actor.kind == "person":
                 actor.vote_gender(gender)
                 actor.vote_gender(gender)  # an honorific outweighs a guess from pronouns
+
+    def _chain_pronouns(self) -> None:
+        """Resolve every "he"/"she"/"they" that is the subject of a clause, in reading order,
+        so that a later "he said" can follow the chain ("Ham … He had misgivings … he told
+        the host") instead of jumping to the last name in between."""
+        for token in self.doc:
+            if (
+                token.dep_ in ("nsubj", "nsubjpass")
+                and token.lower_ in PERSONAL_PRONOUNS
+                and token.i not in self._quoted
+                and token.i not in self._skip
+            ):
+                actor = self._resolve_pronoun(token, None)
+                if actor is not None:
+                    self._add_reference(token.i, actor, True)
 
     def _learn_genders(self) -> None:
         """A sentence about one person followed by "he" or "she" (in it or at the start of
@@ -427,7 +451,7 @@ class ActorTable:
         if noun_head and head.lower_ in self.lex.state_nouns and country:
             # "the Russian government" speaks for Russia.
             left = head.left_edge.i
-            self._mention(self._actor(country, "country"), left, head.i + 1)
+            self._mention(self._state(country), left, head.i + 1)
         elif noun_head and bloc and head.lower_ in _GROUP_HEADS:
             actor = self._actor(f"{doc[start:end].text} {head.text}", "group")
             actor.plural = True
@@ -435,7 +459,7 @@ class ActorTable:
             self._by_key.setdefault(normalize_name(bloc), actor)
         elif plural and country and not noun_head:
             # "the Russians" as a subject stands for the state.
-            self._mention(self._actor(country, "country"), start, end)
+            self._mention(self._state(country), start, end)
         elif plural and bloc and not noun_head:
             actor = self._by_key.get(normalize_name(bloc)) or self._actor(bloc, "group")
             actor.plural = True
@@ -451,9 +475,26 @@ class ActorTable:
         if self.gaz.demonyms.get(normalize_place(text)) and doc[end - 1].dep_ in ("amod", "compound"):
             head = doc[end - 1].head
             if head.lower_ in self.lex.state_nouns:
-                self._mention(self._actor(country, "country"), head.left_edge.i, head.i + 1)
+                self._mention(self._state(country), head.left_edge.i, head.i + 1)
             return  # "Ukrainian territory": an adjective, not a reference to the state
-        self._mention(self._actor(country, "country"), start, end)
+        self._mention(self._state(country), start, end)
+
+    def _person_like(self, start: int, end: int) -> bool:
+        """An "organisation" the recogniser found that reads as a person: a short
+        capitalised name with a title before it or a role in apposition ("Amara Diallo,
+        the UN's humanitarian coordinator"), or the surname of such a person."""
+        doc = self.doc
+        tokens = list(doc[start:end])
+        if not 1 <= len(tokens) <= 3 or not all(t.pos_ == "PROPN" and t.is_title for t in tokens):
+            return False
+        if any(t.lower_ in self.lex.organization_nouns for t in tokens):
+            return False
+        if len(tokens) == 1 and self._find_person([tokens[0].lower_]) is not None:
+            return True
+        head = tokens[-1]
+        role_after = any(c.dep_ == "appos" and self._is_role_word(c) for c in head.children)
+        role_before = start > 0 and self._is_role_word(doc[start - 1]) and doc[start - 1].head.i == head.i
+        return role_after or role_before
 
     def _org_mention(self, start: int, end: int) -> None:
         text = self.doc[start:end].text
@@ -482,6 +523,12 @@ class ActorTable:
 
     def actor_at(self, token: Token) -> ActorDraft | None:
         return self._token_actor.get(token.i)
+
+    def addressee(self, token: Token) -> ActorDraft | None:
+        """Like :meth:`resolve`, for the actor a demand is made of; never a date."""
+        if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"):
+            return None
+        return self.resolve(token)
 
     def resolve(self, token: Token, *, prefer: ActorDraft | None = None) -> ActorDraft | None:
         """The actor a source phrase headed by ``token`` refers to.
@@ -524,17 +571,34 @@ class ActorTable:
                 return a
         text = doc[start:end].text
         key = normalize_name(text)
+        if token.pos_ == "PROPN" and token.is_title:
+            # A name the recogniser missed ("said Diallo"): a person already named here.
+            parts = self._strip_titles(key.split())
+            known = self._find_person(parts)
+            name_words = [t for t in doc[start:end] if not self._is_title(t) and t.dep_ != "det"]
+            if (
+                known is None
+                and 1 <= len(name_words) <= 3
+                and all(t.pos_ == "PROPN" and t.is_title for t in name_words)
+            ):
+                if self.gaz.country(text) is None and normalize_name(text) not in self.lex.labels:
+                    # A capitalised name speaking that the recogniser missed: a person.
+                    known = self._actor(" ".join(t.text for t in name_words), "person")
+            if known is not None:
+                self._refer(known, start, end, alias=False)
+                return known
         country = self.gaz.capitals.get(key) or self.gaz.names.get(key)
         if country is None:
             country = self._state_phrase(token)
         if country is not None:
-            actor = self._actor(country, "country")
+            actor = self._state(country)
             self._refer(actor, start, end)
             return actor
         lemma = token.lemma_.casefold()
         plural = token.tag_ in ("NNS", "NNPS")
         # "the minister" is someone named before; "ministers", "some leaders" are not.
-        if (self._is_role_word(token) and not plural) or lemma in self.lex.organization_nouns:
+        bare = all(c.dep_ in ("det", "amod", "compound") and c.pos_ != "PROPN" for c in token.lefts)
+        if bare and ((self._is_role_word(token) and not plural) or lemma in self.lex.organization_nouns):
             actor = self._resolve_role(token, start, end)
             if actor is not None:
                 return actor
@@ -566,7 +630,7 @@ class ActorTable:
             return None
         country = self.gaz.country(text)
         if country is not None:
-            return self._actor(country, "country")
+            return self._state(country)
         parts = normalize_name(text).split()
         actor = self._find_person(parts) or self._actor(text, "person")
         self._mention(actor, words[0].i, words[-1].i + 1)
@@ -721,9 +785,13 @@ def _depth(token: Token) -> int:
 
 
 def _trim_entity(ent: Span) -> tuple[int, int]:
-    """Token range of an entity without a leading "the" or trailing possessive mark."""
+    """Token range of an entity without a leading "the" or trailing possessive mark; a
+    person's name cut short by the recogniser ("[Joanna] Wierzbicka") is completed."""
     start, end = ent.start, ent.end
     doc = ent.doc
+    if ent.label_ == "PERSON":
+        while end < len(doc) and end - start < 4 and _continues_name(doc[end - 1], doc[end]):
+            end += 1
     while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct):
         start += 1
     while end > start and (
@@ -731,6 +799,17 @@ def _trim_entity(ent: Span) -> tuple[int, int]:
     ):
         end -= 1
     return start, end
+
+
+def _continues_name(last: Token, nxt: Token) -> bool:
+    return (
+        nxt.pos_ == "PROPN"
+        and nxt.is_title
+        and not nxt.ent_type_
+        and last.dep_ == "compound"
+        and last.head.i == nxt.i
+        and not last.whitespace_ == ""
+    )
 
 
 def _looks_like_surname(key: str, person_names: set[str]) -> bool:

@@ -22,12 +22,12 @@ from typing import TYPE_CHECKING
 from claimdb.extract.actors import ActorDraft, ActorTable
 from claimdb.extract.document import Document
 from claimdb.extract.lexicon import Lexicon, lexicon
+from claimdb.extract.syntax import is_infinitive, perfect_head, source_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-_INHERIT_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acl", "dep")
 _MEDIA_CUES = {"report", "quote", "cite"}
 _CONTENT_LEAD = {"that", ",", ":", "—", "–", "-", "whether", "if"}
 _EMPTY_OBJECTS = {
@@ -57,6 +57,28 @@ _INFINITIVE_CUES = {
     "swear",
     "plan",
 }
+# Verbs that deliver a statement noun: "made comments about", "voiced support for".
+_DELIVERY_VERBS = {
+    "make",
+    "issue",
+    "express",
+    "voice",
+    "offer",
+    "deliver",
+    "give",
+    "post",
+    "repeat",
+    "raise",
+    "reiterate",
+    "share",
+    "publish",
+    "release",
+    "lodge",
+    "file",
+    "renew",
+    "signal",
+    "send",
+}
 _OBJECT_PREPS = {"of", "for", "as", "about", "over", "with", "against"}
 _DEMAND_ONLY = {
     "call",
@@ -73,10 +95,6 @@ _DEMAND_ONLY = {
     "request",
     "order",
 }
-
-
-def _is_infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 @dataclass(eq=False)
@@ -101,6 +119,7 @@ class ClaimFinder:
         self.lex: Lexicon = lexicon()
         self.claims: list[ClaimDraft] = []
         self._cue_verbs = self.lex.cue_verbs
+        self._speech_and_demand = self.lex.cue_verbs | self.lex.demand_verbs
 
     # --- pass 1: cues ---------------------------------------------------------------------
 
@@ -144,8 +163,12 @@ class ClaimFinder:
     def _verb_claim(self, verb: Token, lemma: str, last: ActorDraft | None) -> ClaimDraft | None:
         if self._is_demand_use(verb, lemma):
             return None
-        if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
-            return None  # "refugees admitted to the country": a participle, not a speech act
+        if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "advcl") and perfect_head(verb) is None:
+            return None  # "refugees admitted to …", "Asked whether …, she said": not this speaker's act
+        if lemma in self.lex.speech_verbs and any(c.dep_ == "neg" for c in verb.children):
+            return None  # "did not say who would be invited" attributes nothing
+        if verb.dep_ in ("ccomp", "xcomp") and self.lex.lemma(verb.head) in self.lex.demand_verbs:
+            return None  # "demanded that Russia explain …": the explaining is demanded, not done
         if lemma == "quote" and any(c.lower_ == "as" for c in verb.children):
             return None  # "X quoted Y as saying": the claim is Y's, read at "saying"
         content = self._verb_content(verb, lemma)
@@ -175,7 +198,7 @@ class ClaimFinder:
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in ("for", "on", "upon"):
                 return True
-            if child.dep_ in ("xcomp", "ccomp") and _is_infinitive(child):
+            if child.dep_ in ("xcomp", "ccomp") and is_infinitive(child):
                 # "wants NATO to commit", "asked them to leave"; not "wants to stay".
                 has_object = any(g.dep_ in ("dobj", "dative") for g in verb.children)
                 has_inner_subject = any(g.dep_ == "nsubj" for g in child.children)
@@ -198,8 +221,13 @@ class ClaimFinder:
             if last is not first:
                 end = max(end, self._subtree_range(last, exclude=verb)[1])
             return self._clause_bounds(verb, last, start, end)
+        that_clause = self._that_clause(verb)
+        if that_clause is not None:
+            # "told reporters outside the centre that …": the parser hung the clause lower.
+            start, end = self._subtree_range(that_clause, exclude=verb)
+            return self._clause_bounds(verb, that_clause, start, end)
         if lemma in self.lex.cognition_verbs or lemma in _INFINITIVE_CUES:
-            xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and _is_infinitive(c)), None)
+            xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and is_infinitive(c)), None)
             if xcomp is not None:
                 return self._subtree_range(xcomp, exclude=verb)
         if lemma in self.lex.object_verbs:
@@ -218,8 +246,8 @@ class ClaimFinder:
                         break
                 return self._trim(start, end)
         if lemma in self.lex.preposition_verbs:
-            pobj = self._prepositional_object(verb, self.lex.content_prepositions)
-            if pobj is not None:
+            pobj = self._prepositional_object(verb, self.lex.preposition_verbs[lemma])
+            if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
                 return self._subtree_range(pobj, exclude=verb)
         # "The troops, he said, will return": the cue is a parenthetical of the content.
         if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
@@ -244,13 +272,30 @@ class ClaimFinder:
                 and doc[c.left_edge.i - 1].text == ","
             ):
                 end = min(end, c.left_edge.i - 1)
-            elif c.dep_ == "conj" and c.tag_ == "VBG" and clause.tag_ != "VBG":
-                # "stressing that X is normal and denouncing …": a second speech act.
+            elif c.dep_ == "conj" and (
+                (c.tag_ == "VBG" and clause.tag_ != "VBG") or self.lex.lemma(c) in self._speech_and_demand
+            ):
+                # "stressing that X is normal and denouncing …", "said that … and urged …":
+                # a second speech act, not more of the first one's content.
                 cut = c.left_edge.i
                 while cut > start and doc[cut - 1].dep_ in ("cc", "punct"):
                     cut -= 1
                 end = min(end, cut)
         return self._trim(start, end)
+
+    def _that_clause(self, verb: Token) -> Token | None:
+        """A "that"-clause inside the cue's own phrase, within a few words of it."""
+        for t in self.doc[verb.i + 1 : min(verb.right_edge.i, verb.i + 12) + 1]:
+            if t.lower_ == "that" and t.dep_ == "mark" and t.head.pos_ in ("VERB", "AUX"):
+                head = t.head
+                if verb in head.ancestors and not any(
+                    a.dep_ == "ccomp" for a in head.ancestors if a.i > verb.i and a is not head
+                ):
+                    return head
+                return None
+            if t.dep_ in ("ccomp", "punct") and t.text not in (",",):
+                return None
+        return None
 
     @staticmethod
     def _prepositional_object(head: Token, prepositions: frozenset[str]) -> Token | None:
@@ -290,43 +335,8 @@ class ClaimFinder:
             end -= 1
         return start, end
 
-    def _source_of(self, verb: Token, depth: int = 0) -> Token | None:
-        for child in verb.children:
-            if child.dep_ == "nsubj" or child.dep_ == "csubj":
-                if child.ent_type_ in ("DATE", "TIME"):
-                    continue  # "Saturday … Sen. Warren said": a misparsed time, not the source
-                return child
-            if child.dep_ == "nsubjpass":
-                agent = next((a for a in verb.children if a.dep_ == "agent"), None)
-                if agent is not None:
-                    return next((p for p in agent.children if p.dep_ == "pobj"), None)
-                return child if verb.lemma_ in ("quote", "cite") else None
-        if depth >= 3:
-            return None
-        head = verb.head
-        if verb.dep_ == "pcomp" and head.lower_ == "as":  # "quoted X as saying"
-            quoted = head.head
-            obj = next((c for c in quoted.children if c.dep_ in ("dobj", "nsubjpass")), None)
-            if obj is not None:
-                return obj
-        if verb.dep_ == "conj" and verb.tag_ == "VBG" and head.tag_ != "VBG":
-            # "…, stressing that X is normal and denouncing …": the parser often hangs the
-            # second participle on the clause inside the first; its subject is the first's.
-            for ancestor in head.ancestors:
-                if ancestor.tag_ == "VBG" and ancestor.dep_ in ("advcl", "xcomp", "conj"):
-                    return self._source_of(ancestor, depth + 1)
-        if verb.dep_ in _INHERIT_DEPS and head is not verb and head.pos_ in ("VERB", "AUX"):
-            return self._source_of(head, depth + 1)
-        if verb.dep_ == "acl" and head.pos_ == "NOUN":
-            # "issued a statement saying …": the statement's author speaks.
-            owner = next((c for c in head.children if c.dep_ == "poss"), None)
-            if owner is not None:
-                return owner
-            if head.dep_ in ("dobj", "pobj") and head.head.pos_ == "VERB":
-                return self._source_of(head.head, depth + 1)
-        if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN") and not _is_infinitive(verb):
-            return head  # "Scholz, who cited …"; not "a duty to defend …"
-        return None
+    def _source_of(self, verb: Token) -> Token | None:
+        return source_of(verb, self._speech_and_demand)
 
     def _cue_text(self, verb: Token) -> str:
         parts = [verb]
@@ -347,10 +357,11 @@ class ClaimFinder:
             return None
         phrase_start, phrase_end = token.i, max(to.right_edge.i, source.right_edge.i) + 1
         sent = token.sent
-        # The content is the clause the phrase modifies: the rest of the sentence.
-        before = (sent.start, phrase_start)
+        # The content is the clause the phrase modifies: what comes before it ("Y happened,
+        # according to X"), or what follows when it opens the sentence ("According to X, Y").
+        before = self._trim(sent.start, phrase_start)
         after = (phrase_end, sent.end)
-        start, end = before if before[1] - before[0] >= after[1] - after[0] else after
+        start, end = before if before[1] - before[0] >= 3 else after
         start, end = self._trim(start, end)
         if end - start < 2:
             return None
@@ -389,8 +400,8 @@ class ClaimFinder:
             agent = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "by"), None)
             if agent is not None:
                 source = next((p for p in agent.children if p.dep_ == "pobj"), None)
-        if source is None and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
-            source = self._source_of(noun.head)
+        if source is None and noun.dep_ == "dobj" and noun.head.lemma_ in _DELIVERY_VERBS:
+            source = self._source_of(noun.head)  # "she voiced support for …"
         if (
             source is None
             or source.lower_ in ("its",)
@@ -460,6 +471,8 @@ class ClaimFinder:
         start, end = self._trim(start, end)
         if end <= start:
             return None
+        if end < len(self.doc) and self.doc[end].is_quote and self.d.quote_of_token[end - 1] >= 0:
+            end += 1  # keep the closing mark of a quote the content ends in
         cstart, cend = self.d.char_span(start, end)
         direct, cstart, cend = self._as_quote(cstart, cend)
         if (
@@ -489,8 +502,10 @@ class ClaimFinder:
             return False, start, end
         covered = sum(min(q.end, end) - max(q.start, start) for q in inside)
         # Reported speech with a quoted fragment ("said the plan was “a disaster” for
-        # farmers") stays reported; only content that is the quote becomes the quote.
-        if covered >= 0.85 * (end - start):
+        # farmers", "called the deal “a disaster”") stays reported; only content that opens
+        # with the quote and is mostly quote becomes the quote.
+        opens_with_quote = inside[0].start <= start + 1
+        if opens_with_quote and covered >= 0.85 * (end - start):
             return True, min(q.start for q in inside), max(q.end for q in inside)
         return False, start, end
 
@@ -505,8 +520,8 @@ class ClaimFinder:
                 continue
             if any(s <= q.start and q.end <= e for s, e in direct_spans):
                 continue
-            if any(s <= q.outer_start and q.outer_end <= e for s, e in reported):
-                continue
+            if any(s <= q.start and q.end <= e for s, e in reported):
+                continue  # a quoted fragment of reported speech
             first = self._token_at(q.start)
             if first is None or first in d.skip_tokens:
                 continue

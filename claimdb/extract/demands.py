@@ -17,6 +17,7 @@ from claimdb.extract.actors import ActorDraft, ActorTable
 from claimdb.extract.claims import ClaimDraft
 from claimdb.extract.document import Document
 from claimdb.extract.lexicon import Lexicon, lexicon
+from claimdb.extract.syntax import source_of
 from claimdb.topics import Taxonomy
 
 if TYPE_CHECKING:
@@ -80,6 +81,7 @@ class DemandFinder:
         self.taxonomy = taxonomy
         self.lex: Lexicon = lexicon()
         self.demands: list[DemandDraft] = []
+        self._speech_and_demand = self.lex.cue_verbs | self.lex.demand_verbs
 
     def run(self) -> list[DemandDraft]:
         d = self.d
@@ -164,7 +166,7 @@ class DemandFinder:
         demander = self.actors.resolve(source, prefer=self._claim_speaker_at(verb.idx))
         if demander is None:
             return
-        addressee = self.actors.resolve(addressee_tok) if addressee_tok is not None else None
+        addressee = self.actors.addressee(addressee_tok) if addressee_tok is not None else None
         self._add(demander, addressee, cue, verb, content, addressee_included=clause is content)
 
     def _noun_demand(self, noun: Token) -> None:
@@ -215,6 +217,15 @@ class DemandFinder:
         for c in verb.children:
             if c.dep_ in ("aux", "neg", "advmod") and c.i < verb.i:
                 start = min(start, c.i)
+            elif (
+                c.dep_ == "conj"
+                and c.i > verb.i
+                and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            ):
+                # "… must stop X, and it must say so": the second clause is its own demand.
+                end = min(end, c.left_edge.i)
+                while end > start and self.doc[end - 1].dep_ in ("cc", "punct"):
+                    end -= 1
         start, end = self._trim(start, end)
         if end - start < 2:
             return
@@ -223,19 +234,8 @@ class DemandFinder:
     # --- helpers ------------------------------------------------------------------------------
 
     def _source(self, verb: Token) -> Token | None:
-        for _ in range(4):
-            for child in verb.children:
-                if child.dep_ == "nsubj":
-                    return child
-                if child.dep_ == "nsubjpass":
-                    return None
-            if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and verb.head is not verb:
-                verb = verb.head
-            elif verb.dep_ == "relcl":
-                return verb.head
-            else:
-                return None
-        return None
+        source = source_of(verb, self._speech_and_demand)
+        return None if source is not None and source.dep_ == "nsubjpass" else source
 
     def _add(
         self,
@@ -249,6 +249,7 @@ class DemandFinder:
     ) -> None:
         for start, end in self._items(content):
             start, end = self._cut_circumstance(start, end)
+            end = self._cut_subordinate(content, start, end)
             start, end = self._trim(start, end)
             if end - start < 1:
                 continue
@@ -308,6 +309,15 @@ class DemandFinder:
                 end = r.right_edge.i + 1
             items.append((start, end))
         return items
+
+    def _cut_subordinate(self, head: Token, start: int, end: int) -> int:
+        """Drop a trailing adverbial clause: "NATO pull back to 1997 lines [as talks open]"."""
+        for child in head.rights:
+            if child.dep_ == "advcl" and start < child.left_edge.i < end:
+                mark = next((m for m in child.children if m.dep_ == "mark"), None)
+                if mark is not None and mark.lower_ in _CIRCUMSTANCE:
+                    return child.left_edge.i
+        return end
 
     def _cut_circumstance(self, start: int, end: int) -> tuple[int, int]:
         doc = self.doc

@@ -41,8 +41,8 @@ class Lexicon:
     object_verbs: frozenset[str]
     cognition_verbs: frozenset[str]
     cue_nouns: frozenset[str]
-    preposition_verbs: frozenset[str]
-    content_prepositions: frozenset[str]
+    preposition_verbs: dict[str, frozenset[str]]
+    """Verb -> the prepositions that introduce its content ("warn" -> of, about, against)."""
     preposition_nouns: frozenset[str]
     noun_prepositions: frozenset[str]
     according_phrases: tuple[str, ...]
@@ -80,7 +80,9 @@ class Lexicon:
 
     @cached_property
     def cue_verbs(self) -> frozenset[str]:
-        return self.speech_verbs | self.object_verbs | self.cognition_verbs | self.preposition_verbs
+        return (
+            self.speech_verbs | self.object_verbs | self.cognition_verbs | frozenset(self.preposition_verbs)
+        )
 
     def lemma(self, token: Token) -> str:
         """The token's lemma, checked against the inflections of the verbs we know."""
@@ -138,8 +140,7 @@ def lexicon() -> Lexicon:
         object_verbs=_words(cues["object"]["verbs"]),
         cognition_verbs=_words(cues["cognition"]["verbs"]),
         cue_nouns=_words(cues["nouns"]["nouns"]),
-        preposition_verbs=_words(cues["preposition"]["verbs"]),
-        content_prepositions=_words(cues["preposition"]["prepositions"]),
+        preposition_verbs={k.casefold(): _words(v) for k, v in cues["preposition"]["verbs"].items()},
         preposition_nouns=_words(cues["noun_preposition"]["nouns"]),
         noun_prepositions=_words(cues["noun_preposition"]["prepositions"]),
         according_phrases=tuple(cues["according"]["phrases"]),

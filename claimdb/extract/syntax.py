@@ -1,0 +1,82 @@
+"""Reading the dependency parse: who is the subject of a cue, repaired where the small
+parser predictably goes wrong. Shared by the claim and demand rules."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Collection
+
+    from spacy.tokens import Token
+
+# Relations through which a verb without a subject shares its head's subject:
+# "…, adding that", "…, saying", "and denied", "was quoted as saying".
+_INHERIT_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acl", "dep")
+
+
+def is_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def perfect_head(verb: Token) -> Token | None:
+    """The "have" a past participle belongs to when the parser hung the participle on a
+    noun instead ("Moscow has for years called for …" parsed as "years called")."""
+    if verb.tag_ != "VBN" or verb.dep_ != "acl":
+        return None
+    for ancestor, _ in zip(verb.ancestors, range(3), strict=False):
+        if ancestor.lemma_ == "have" and ancestor.pos_ in ("VERB", "AUX"):
+            return ancestor
+    return None
+
+
+def source_of(verb: Token, cue_lemmas: Collection[str] = (), depth: int = 0) -> Token | None:
+    """The token heading the phrase that performs ``verb`` (the source of a claim, the
+    demander of a demand), or None when the parse shows none."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            if child.ent_type_ in ("DATE", "TIME"):
+                continue  # "Saturday … Sen. Warren said": a misparsed time, not the source
+            return child
+        if child.dep_ == "nsubjpass":
+            agent = next((a for a in verb.children if a.dep_ == "agent"), None)
+            if agent is not None:
+                return next((p for p in agent.children if p.dep_ == "pobj"), None)
+            return child if verb.lemma_ in ("quote", "cite") else None
+    if depth >= 3:
+        return None
+    head = verb.head
+    if (have := perfect_head(verb)) is not None:
+        return source_of(have, cue_lemmas, depth + 1)
+    if verb.dep_ == "pcomp" and head.lower_ == "as":  # "quoted X as saying"
+        quoted = head.head
+        obj = next((c for c in quoted.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if obj is not None:
+            return obj
+    if (
+        verb.dep_ == "conj"
+        and head.dep_ == "ccomp"
+        and head.head.lemma_ in cue_lemmas
+        and verb.i > head.head.i
+    ):
+        # "X told reporters that the demands were absurd and urged allies to …": the parser
+        # joins the second act to the reported clause; it is the first act's partner.
+        return source_of(head.head, cue_lemmas, depth + 1)
+    if verb.dep_ == "conj" and verb.tag_ == "VBG" and head.tag_ != "VBG":
+        # "…, stressing that X is normal and denouncing …": the second participle hangs on
+        # the clause inside the first; its subject is the first's.
+        for ancestor in head.ancestors:
+            if ancestor.tag_ == "VBG" and ancestor.dep_ in ("advcl", "xcomp", "conj"):
+                return source_of(ancestor, cue_lemmas, depth + 1)
+    if verb.dep_ in _INHERIT_DEPS and head is not verb and head.pos_ in ("VERB", "AUX"):
+        return source_of(head, cue_lemmas, depth + 1)
+    if verb.dep_ == "acl" and head.pos_ == "NOUN":
+        # "issued a statement saying …": the statement's author speaks.
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return owner
+        if head.dep_ in ("dobj", "pobj") and head.head.pos_ == "VERB":
+            return source_of(head.head, cue_lemmas, depth + 1)
+    if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN") and not is_infinitive(verb):
+        return head  # "Scholz, who cited …"; not "a duty to defend …"
+    return None
