@@ -597,8 +597,15 @@ class ActorTable:
         lemma = token.lemma_.casefold()
         plural = token.tag_ in ("NNS", "NNPS")
         # "the minister" is someone named before; "ministers", "some leaders" are not.
-        bare = all(c.dep_ in ("det", "amod", "compound") and c.pos_ != "PROPN" for c in token.lefts)
-        if bare and ((self._is_role_word(token) and not plural) or lemma in self.lex.organization_nouns):
+        # "the minister", "the group's spokesman", "its spokeswoman" point back (or ahead) to
+        # a named holder of the role; "the prime minister's office" is a body of its own.
+        modifiers_ok = all(
+            c.dep_ in ("det", "amod", "compound", "poss", "case") and c.pos_ != "PROPN" for c in token.lefts
+        )
+        has_owner = any(c.dep_ == "poss" for c in token.lefts)
+        person_role = self._is_role_word(token) and not plural
+        org_role = lemma in self.lex.organization_nouns and not has_owner
+        if modifiers_ok and (person_role or org_role):
             actor = self._resolve_role(token, start, end)
             if actor is not None:
                 return actor

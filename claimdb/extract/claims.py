@@ -288,6 +288,8 @@ class ClaimFinder:
         for t in self.doc[verb.i + 1 : min(verb.right_edge.i, verb.i + 12) + 1]:
             if t.lower_ == "that" and t.dep_ == "mark" and t.head.pos_ in ("VERB", "AUX"):
                 head = t.head
+                if head.dep_ in ("acl", "relcl"):
+                    return None  # "the minister's claim that …" belongs to the noun
                 if verb in head.ancestors and not any(
                     a.dep_ == "ccomp" for a in head.ancestors if a.i > verb.i and a is not head
                 ):
@@ -561,6 +563,12 @@ class ClaimFinder:
                 cue = self._quote_cue(t)
                 if cue is not None:
                     return self._direct(cue[0], cue[1], start, end)
+        # A quote opening the paragraph after an introduction ending in a colon: "She set
+        # out the position at length:".
+        if not self.text[line_start:outer_start].strip() and line_start >= 2:
+            intro = self._colon_intro(line_start)
+            if intro is not None:
+                return self._direct(intro[0], intro[1], start, end)
         # A quote split by its cue, or continuing the previous one.
         previous = [c for c in self.claims if c.start < start and c.speaker is not None]
         if not previous:
@@ -573,6 +581,21 @@ class ClaimFinder:
         if opens_paragraph and self.d.line_of(last.start) >= self.d.line_of(start) - 4 and last.direct:
             return ClaimDraft(last.speaker, "", last.cue_token, True, start, end, "continuation", 0.6)
         return None
+
+    def _colon_intro(self, line_start: int) -> tuple[Token, ActorDraft] | None:
+        """The speaker of a previous line that ends with a colon, from its main verb."""
+        before = self.text[:line_start].rstrip()
+        if not before.endswith(":"):
+            return None
+        last = self._token_at(len(before) - 1)
+        if last is None:
+            return None
+        root = self.doc[last].sent.root
+        source = self._source_of(root)
+        if source is None:
+            return None
+        speaker = self.actors.resolve(source, prefer=self._last_speaker_before(root.idx))
+        return (root, speaker) if speaker is not None else None
 
     def _quote_cue(self, token: Token) -> tuple[Token, ActorDraft] | None:
         lemma = self.lex.lemma(token)
@@ -636,6 +659,12 @@ class ClaimFinder:
                     continue
                 if outer.direct:
                     dropped.add(id(inner))  # speech inside a quote is the quoted speaker's own
+                elif (
+                    outer.kind == "object"
+                    and inner.kind in ("noun", "speech")
+                    and inner.speaker is not outer.speaker
+                ):
+                    continue  # "rejected the minister's claim that …": two sources, two claims
                 elif self.doc[outer.cue_token].lemma_ in _MEDIA_CUES and inner.kind in ("speech", "quote"):
                     dropped.add(id(outer))
                     break

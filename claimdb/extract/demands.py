@@ -107,7 +107,17 @@ class DemandFinder:
                 )
                 if xcomp is not None:  # "has to act", "needs to stop", "ought to leave"
                     self._obligation(xcomp, token)
-        self.demands.sort(key=lambda x: x.start)
+        self.demands.sort(key=lambda x: (x.start, -(x.end - x.start)))
+        # "insisted that NATO must halt …" is read twice (the verb, the modal): keep one.
+        kept: list[DemandDraft] = []
+        for demand in self.demands:
+            if any(
+                k.start <= demand.start and demand.end <= k.end and k.demander is demand.demander
+                for k in kept
+            ):
+                continue
+            kept.append(demand)
+        self.demands = kept
         return self.demands
 
     # --- the shapes -------------------------------------------------------------------------
@@ -121,8 +131,8 @@ class DemandFinder:
         for child in children:
             if child.dep_ == "prep" and preps and child.lower_ in preps:
                 pobj = next((p for p in child.children if p.dep_ in ("pobj", "pcomp")), None)
-                if child.lower_ in ("on", "upon", "to", "with"):
-                    addressee_tok = pobj
+                if child.lower_ in self.lex.demand_addressee_prepositions.get(lemma, ()):
+                    addressee_tok = pobj  # "called on NATO to …", "appealed to Kyiv to …"
                     cue = f"{verb.text} {child.text}"
                 elif pobj is not None:
                     content = pobj
@@ -167,7 +177,14 @@ class DemandFinder:
         if demander is None:
             return
         addressee = self.actors.addressee(addressee_tok) if addressee_tok is not None else None
-        self._add(demander, addressee, cue, verb, content, addressee_included=clause is content)
+        items = self._items(content)
+        if content.tag_ == "VB":
+            # "urged X to free the prisoners, lift the blockade and reopen the border": the
+            # parser often joins the later verbs to "urged"; they are more demanded acts.
+            for extra in verb.children:
+                if extra.dep_ == "conj" and extra.tag_ == "VB" and extra.i > content.i:
+                    items.extend(self._items(extra))
+        self._add(demander, addressee, cue, verb, items)
 
     def _noun_demand(self, noun: Token) -> None:
         """ "X's demand for Y", "calls for Y" (a noun), "among its conditions is Y"."""
@@ -187,7 +204,7 @@ class DemandFinder:
         demander = self.actors.resolve(source)
         if demander is None:
             return
-        self._add(demander, None, noun.text, noun, content, addressee_included=False)
+        self._add(demander, None, noun.text, noun, self._items(content))
 
     def _obligation(self, verb: Token, cue: Token) -> None:
         """ "NATO must stop …", "the council has to act" said by a speaker: their demand."""
@@ -243,13 +260,11 @@ class DemandFinder:
         addressee: ActorDraft | None,
         cue: str,
         cue_tok: Token,
-        content: Token,
-        *,
-        addressee_included: bool,
+        items: list[tuple[int, int, Token]],
     ) -> None:
-        for start, end in self._items(content):
+        for start, end, head in items:
             start, end = self._cut_circumstance(start, end)
-            end = self._cut_subordinate(content, start, end)
+            end = self._cut_subordinate(head, start, end)
             start, end = self._trim(start, end)
             if end - start < 1:
                 continue
@@ -274,14 +289,15 @@ class DemandFinder:
             addressee = self._addressee_in(start, end, demander)
         if addressee is demander:
             addressee = None
-        topic = self.taxonomy.best(text)
+        # "called on NATO to halt its expansion": the addressee is part of what is asked.
+        topic = self.taxonomy.best(text if addressee is None else f"{addressee.name} {text}")
         if not demander.named:
             confidence -= 0.1
         self.demands.append(
             DemandDraft(demander, addressee, cue, cue_tok.i, cstart, cend, topic, claim, round(confidence, 2))
         )
 
-    def _items(self, head: Token) -> list[tuple[int, int]]:
+    def _items(self, head: Token) -> list[tuple[int, int, Token]]:
         """One token range per conjoined item: "free the prisoners, lift the blockade and
         reopen the border" gives three."""
         conjuncts = [head]
@@ -293,7 +309,7 @@ class DemandFinder:
                     conjuncts.append(c)
                     queue.append(c)
         if len(conjuncts) == 1:
-            return [(head.left_edge.i, head.right_edge.i + 1)]
+            return [(head.left_edge.i, head.right_edge.i + 1, head)]
         conj_ids = {c.i for c in conjuncts}
         items = []
         for c in sorted(conjuncts, key=lambda t: t.i):
@@ -307,7 +323,7 @@ class DemandFinder:
                 if r.i in conj_ids or r.dep_ in ("cc", "punct", "conj"):
                     break
                 end = r.right_edge.i + 1
-            items.append((start, end))
+            items.append((start, end, c))
         return items
 
     def _cut_subordinate(self, head: Token, start: int, end: int) -> int:

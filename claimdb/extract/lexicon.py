@@ -49,6 +49,7 @@ class Lexicon:
 
     demand_verbs: frozenset[str]
     demand_prepositions: dict[str, frozenset[str]]
+    demand_addressee_prepositions: dict[str, frozenset[str]]
     demand_infinitive_only: frozenset[str]
     demand_nouns: frozenset[str]
     obligation_modals: frozenset[str]
@@ -146,6 +147,9 @@ def lexicon() -> Lexicon:
         according_phrases=tuple(cues["according"]["phrases"]),
         demand_verbs=_words(demands["demand"]["verbs"]),
         demand_prepositions={k: _words(v) for k, v in demands["demand"]["with_preposition"].items()},
+        demand_addressee_prepositions={
+            k: _words(v) for k, v in demands["demand"]["addressee_preposition"].items()
+        },
         demand_infinitive_only=_words(demands["demand"]["addressee_infinitive_only"]),
         demand_nouns=_words(demands["nouns"]["nouns"]),
         obligation_modals=_words(demands["obligation"]["modals"]),

@@ -1,0 +1,310 @@
+"""Attribution: reported speech, quotes and their speakers, on texts written for the test.
+
+Each text is a small invented news passage; each test names the construction it pins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from extract_helpers import claim_with
+
+from claimdb.extract import Extraction
+
+pytestmark = pytest.mark.slow
+Extract = Callable[[str], Extraction]
+
+
+# --- reported speech --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        (
+            "Maria Lopez said that the strike would continue until Friday.",
+            "the strike would continue until Friday",
+            "said",
+        ),
+        (
+            "Maria Lopez said the strike would continue until Friday.",
+            "the strike would continue until Friday",
+            "said",
+        ),
+        (
+            "The strike will continue until Friday, Maria Lopez said.",
+            "The strike will continue until Friday",
+            "said",
+        ),
+        (
+            "The strike will continue until Friday, said Maria Lopez.",
+            "The strike will continue until Friday",
+            "said",
+        ),
+        (
+            "Maria Lopez told reporters the strike would continue until Friday.",
+            "the strike would continue",
+            "told",
+        ),
+        (
+            "Maria Lopez warned that the strike would continue until Friday.",
+            "the strike would continue",
+            "warned",
+        ),
+        (
+            "Maria Lopez insisted that the union had not broken the agreement.",
+            "the union had not broken",
+            "insisted",
+        ),
+        ("Maria Lopez denied that the union had broken the agreement.", "the union had broken", "denied"),
+        (
+            "Maria Lopez believes the company will make a better offer.",
+            "the company will make a better offer",
+            "believes",
+        ),
+        (
+            "Maria Lopez hopes to reach a deal before the holidays.",
+            "to reach a deal before the holidays",
+            "hopes",
+        ),
+        (
+            "Maria Lopez criticized the company's decision to close the plant.",
+            "the company's decision to close the plant",
+            "criticized",
+        ),
+        ("Maria Lopez confirmed the closure of the plant in March.", "the closure of the plant", "confirmed"),
+    ],
+)
+def test_reported_speech_shapes(extract: Extract, text: str, content: str, cue: str) -> None:
+    claim = claim_with(extract(text), content)
+    assert claim.speaker == "Maria Lopez"
+    assert claim.cue == cue
+    assert not claim.direct
+
+
+def test_according_to_takes_the_clause_it_modifies(extract: Extract) -> None:
+    result = extract("The talks will resume in March, according to Foreign Minister Anna Berg.")
+    claim = claim_with(result, "The talks will resume in March")
+    assert (claim.speaker, claim.cue) == ("Anna Berg", "according to")
+    opening = extract("According to Anna Berg, the talks will resume in March.")
+    assert claim_with(opening, "the talks will resume in March").speaker == "Anna Berg"
+
+
+def test_the_speech_event_is_not_content(extract: Extract) -> None:
+    # "on Tuesday" belongs to the saying, ", speaking in Oslo" to the speaker.
+    result = extract("Anna Berg said on Tuesday she did not expect a deal, speaking in Oslo.")
+    assert claim_with(result, "she did not expect a deal").text == "she did not expect a deal"
+
+
+def test_a_possessive_claim_noun_inside_an_evaluated_object(extract: Extract) -> None:
+    result = extract("Anna Berg rejected the minister's claim that the border was closed.")
+    by_text = {c.text: c for c in result.claims}
+    assert by_text["the minister's claim that the border was closed"].speaker == "Anna Berg"
+    inner = by_text["the border was closed"]
+    assert inner.cue == "claim" and inner.speaker is not None and "minister" in inner.speaker
+
+
+def test_negated_saying_attributes_nothing(extract: Extract) -> None:
+    result = extract("Anna Berg did not say who would attend the meeting.")
+    assert not [c for c in result.claims if "who would attend" in c.text]
+
+
+# --- headlines ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Strike is over, says union leader Maria Lopez\n\nThe dock strike ended on Monday.",
+        "Maria Lopez: the strike is over\n\nThe dock strike ended on Monday. Maria Lopez leads the union.",
+        "The strike is over — Maria Lopez\n\nThe dock strike ended on Monday. Maria Lopez leads the union.",
+    ],
+)
+def test_headline_forms(extract: Extract, text: str) -> None:
+    claim = claim_with(extract(text), "trike is over")
+    assert claim.speaker == "Maria Lopez"
+
+
+# --- quotes -------------------------------------------------------------------------------
+
+
+def test_quote_with_cue_after_curly_and_straight(extract: Extract) -> None:
+    for text in (
+        "“We will not go back to work,” said Maria Lopez.",
+        '"We will not go back to work," said Maria Lopez.',
+        "“We will not go back to work”, Maria Lopez said.",
+    ):
+        claim = claim_with(extract(text), "We will not go back to work")
+        assert (claim.speaker, claim.direct, claim.text) == (
+            "Maria Lopez",
+            True,
+            "We will not go back to work",
+        )
+
+
+def test_colon_quote_with_cue_before(extract: Extract) -> None:
+    result = extract("Maria Lopez said: “The offer is an insult. We will not accept it.”")
+    claim = claim_with(result, "The offer is an insult")
+    assert claim.direct and claim.speaker == "Maria Lopez"
+    assert claim.text == "The offer is an insult. We will not accept it."
+
+
+def test_quote_split_by_its_cue(extract: Extract) -> None:
+    result = extract("“The offer is an insult,” Maria Lopez said, “and we will not accept it.”")
+    assert claim_with(result, "The offer is an insult").speaker == "Maria Lopez"
+    assert claim_with(result, "we will not accept it").speaker == "Maria Lopez"
+
+
+def test_multi_paragraph_quote_is_one_claim(extract: Extract) -> None:
+    text = (
+        "Maria Lopez addressed the crowd at length:\n\n"
+        "“We came here in good faith. We asked for very little.\n\n"
+        "“The company answered with threats.\n\n"
+        "“We will stay out until they talk to us.”\n"
+    )
+    result = extract(text)
+    claim = claim_with(result, "We came here in good faith")
+    assert claim.direct and claim.speaker == "Maria Lopez"
+    assert claim.text.endswith("until they talk to us.")
+
+
+def test_quote_paragraph_without_cue_continues_the_speaker(extract: Extract) -> None:
+    text = (
+        "“The offer is an insult,” Maria Lopez said.\n\n"
+        "“Nobody in this union will accept a pay cut dressed up as a raise.”\n\n"
+        "The company did not respond."
+    )
+    claim = claim_with(extract(text), "Nobody in this union")
+    assert claim.direct and claim.speaker == "Maria Lopez"
+
+
+def test_question_quote_with_cue_in_next_sentence(extract: Extract) -> None:
+    claim = claim_with(extract("“Who would accept such an offer?” Maria Lopez asked."), "Who would accept")
+    assert claim.speaker == "Maria Lopez"
+
+
+def test_scare_quotes_stay_inside_reported_speech(extract: Extract) -> None:
+    result = extract("Maria Lopez said the offer was “an insult” to the workers.")
+    claim = claim_with(result, "the offer was")
+    assert not claim.direct
+    assert claim.text == "the offer was “an insult” to the workers"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We will not go back,” said Maria Lopez. “Never",
+        "Maria Lopez said “we will not go back. The company\n\nThe next day the company said nothing.",
+        "« Nous resterons », said Maria Lopez. ‘Fine,’ the manager said. ''Good,'' said a worker.",
+        '"""" said Maria Lopez “ ” ‘ ’ " \'\'',
+    ],
+)
+def test_unbalanced_and_exotic_marks_neither_crash_nor_swallow(extract: Extract, text: str) -> None:
+    result = extract(text)
+    for claim in result.claims:
+        assert len(claim.text) < 80
+
+
+# --- speakers -----------------------------------------------------------------------------
+
+
+def test_title_and_apposition_name_the_same_person(extract: Extract) -> None:
+    text = (
+        "Finance Minister Jan Kowalski said the budget was balanced. "
+        "Maria Lopez, the union's spokeswoman, said the budget would cut wages. "
+        "A spokesman for the ministry, Piotr Nowak, said the cuts were temporary."
+    )
+    result = extract(text)
+    assert claim_with(result, "the budget was balanced").speaker == "Jan Kowalski"
+    assert claim_with(result, "the budget would cut wages").speaker == "Maria Lopez"
+    assert claim_with(result, "the cuts were temporary").speaker == "Piotr Nowak"
+    kowalski = next(a for a in result.actors if a.name == "Jan Kowalski")
+    assert "Finance Minister Jan Kowalski" in kowalski.aliases
+    assert kowalski.description == "Finance Minister"
+
+
+def test_pronouns_follow_gender_and_recency(extract: Extract) -> None:
+    text = (
+        "Maria Lopez met Jan Kowalski on Monday. She said her members were tired of waiting. "
+        "Mr. Kowalski said the offer was final. He added that the ministry had no more money."
+    )
+    result = extract(text)
+    assert claim_with(result, "her members were tired").speaker == "Maria Lopez"
+    assert claim_with(result, "the ministry had no more money").speaker == "Jan Kowalski"
+
+
+def test_he_said_after_a_quote_is_the_last_speaker(extract: Extract) -> None:
+    text = (
+        "Anna Berg spoke after Jan Kowalski left the room.\n\n"
+        "“The offer is on the table,” Kowalski said.\n\n"
+        "“It will not get better,” he said."
+    )
+    assert claim_with(extract(text), "It will not get better").speaker == "Jan Kowalski"
+
+
+def test_role_mentions_resolve_to_the_named_holder(extract: Extract) -> None:
+    text = (
+        "Foreign Minister Anna Berg met union leader Maria Lopez in Oslo. "
+        "The minister said the talks had been useful."
+    )
+    assert claim_with(extract(text), "the talks had been useful").speaker == "Anna Berg"
+
+
+def test_cataphora_a_role_named_later(extract: Extract) -> None:
+    text = (
+        "The group's spokesman said on Friday that the ceasefire was holding. "
+        "Omar Haddad, a spokesman for the group, added that prisoners would be exchanged."
+    )
+    result = extract(text)
+    assert claim_with(result, "the ceasefire was holding").speaker == "Omar Haddad"
+
+
+def test_nested_attribution_goes_to_the_original_source(extract: Extract) -> None:
+    quoted = extract("Reuters quoted Foreign Minister Anna Berg as saying the talks had failed.")
+    assert claim_with(quoted, "the talks had failed").speaker == "Anna Berg"
+    relayed = extract("Anna Berg said the talks had failed, the agency reported.")
+    assert claim_with(relayed, "the talks had failed").speaker == "Anna Berg"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The Kremlin said the exercises were routine.", "Russia"),
+        ("Moscow said the exercises were routine.", "Russia"),
+        ("The Russian government said the exercises were routine.", "Russia"),
+        ("The French government said the exercises were routine.", "France"),
+        ("Beijing said the exercises were routine.", "China"),
+        ("The Russians said the exercises were routine.", "Russia"),
+    ],
+)
+def test_capitals_seats_and_governments_speak_for_the_state(
+    extract: Extract, text: str, speaker: str
+) -> None:
+    assert claim_with(extract(text), "the exercises were routine").speaker == speaker
+
+
+def test_groups_of_states_are_actors(extract: Extract) -> None:
+    result = extract("Western countries said the exercises were a provocation.")
+    claim = claim_with(result, "the exercises were a provocation")
+    assert claim.speaker == "Western countries"
+    assert any(a.name == "Western countries" and a.kind == "group" for a in result.actors)
+
+
+def test_boilerplate_lines_are_neither_claims_nor_actors(extract: Extract) -> None:
+    text = (
+        "READ ALSO: Ministers say the plan is dead\n\n"
+        "The leaders met at a long table — Photo: Jan Hansen/Nordic Press via Reuters\n\n"
+        "Anna Berg said the plan was alive."
+    )
+    result = extract(text)
+    assert [c.text for c in result.claims] == ["the plan was alive"]
+    assert not [a for a in result.actors if "Hansen" in a.name or "Reuters" in a.name]
+
+
+def test_each_claim_carries_cue_direct_flag_and_confidence(extract: Extract) -> None:
+    result = extract("“We are ready,” Anna Berg said. Jan Kowalski said he was not.")
+    for claim in result.claims:
+        assert claim.cue
+        assert 0 < claim.confidence <= 1
+    assert [c.direct for c in result.claims] == [True, False]

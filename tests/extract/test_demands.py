@@ -1,0 +1,87 @@
+"""Demands: demander, addressee, the demanded thing and its topic, in many phrasings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from extract_helpers import demand_with
+
+from claimdb.extract import Extraction
+
+pytestmark = pytest.mark.slow
+Extract = Callable[[str], Extraction]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "demander", "addressee"),
+    [
+        ("Russia called for an end to NATO expansion.", "an end to NATO expansion", "Russia", "NATO"),
+        ("Russia called on NATO to halt its expansion.", "halt its expansion", "Russia", "NATO"),
+        ("Russia demanded an end to NATO expansion.", "an end to NATO expansion", "Russia", "NATO"),
+        ("Russia demanded that NATO halt its expansion.", "NATO halt its expansion", "Russia", "NATO"),
+        ("Russia urged NATO to halt its expansion.", "halt its expansion", "Russia", "NATO"),
+        ("Russia pressed for an end to NATO expansion.", "an end to NATO expansion", "Russia", "NATO"),
+        ("Russia pushed for an end to NATO expansion.", "an end to NATO expansion", "Russia", "NATO"),
+        ("Russia asked NATO to halt its expansion.", "halt its expansion", "Russia", "NATO"),
+        ("Russia wants NATO to halt its expansion.", "NATO to halt its expansion", "Russia", "NATO"),
+        ("Russia insisted that NATO must halt its expansion.", "halt its expansion", "Russia", "NATO"),
+        ("Russia insisted on an end to NATO expansion.", "an end to NATO expansion", "Russia", "NATO"),
+        ("Russia seeks an end to NATO expansion.", "an end to NATO expansion", "Russia", "NATO"),
+    ],
+)
+def test_demand_phrasings(extract: Extract, text: str, content: str, demander: str, addressee: str) -> None:
+    demand = demand_with(extract(text), content)
+    assert (demand.demander, demand.addressee) == (demander, addressee)
+    assert demand.topic == "nato-expansion"
+
+
+def test_nominal_demand(extract: Extract) -> None:
+    result = extract("The union's demand for a 10% raise was rejected by the company.")
+    demand = demand_with(result, "a 10% raise")
+    assert demand.demander is not None and "union" in demand.demander
+
+
+def test_obligation_in_the_demanders_own_words(extract: Extract) -> None:
+    text = "“NATO must stop moving its troops closer to our borders,” Deputy Minister Ivan Orlov said."
+    demand = demand_with(extract(text), "stop moving its troops")
+    assert (demand.demander, demand.addressee) == ("Ivan Orlov", "NATO")
+    assert demand.claim is not None
+
+
+def test_an_obligation_of_no_one_in_particular_is_not_a_demand(extract: Extract) -> None:
+    result = extract("“Brave decisions have to come from all of us,” Anna Berg said.")
+    assert result.demands == ()
+
+
+def test_a_list_of_demanded_things_gives_one_demand_each(extract: Extract) -> None:
+    text = "The rebels urged the government to free the prisoners, lift the blockade and reopen the border."
+    result = extract(text)
+    texts = sorted(d.text for d in result.demands)
+    assert texts == ["free the prisoners", "lift the blockade", "reopen the border"]
+    assert {d.addressee for d in result.demands} == {"government"} or all(d.addressee for d in result.demands)
+
+
+def test_topic_is_none_when_nothing_fits(extract: Extract) -> None:
+    demand = demand_with(extract("The union demanded a 10% raise for dock workers."), "a 10% raise")
+    assert demand.topic is None
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Russia called for the return of NATO's infrastructure to its 1997 lines.", "nato-1997-borders"),
+        ("Moscow demanded that NATO not deploy strike weapons near its borders.", "strike-weapons"),
+        ("Kyiv called for the withdrawal of Russian troops.", "troop-withdrawal"),
+        ("The ministers called for new sanctions against the regime.", "sanctions"),
+        ("The envoy urged both sides to return to negotiations.", "negotiations"),
+    ],
+)
+def test_topics_from_the_taxonomy(extract: Extract, text: str, topic: str) -> None:
+    result = extract(text)
+    assert [d.topic for d in result.demands] == [topic]
+
+
+def test_an_intention_is_not_a_demand(extract: Extract) -> None:
+    result = extract("Anna Berg wants to continue working with her partners.")
+    assert result.demands == ()

@@ -1,0 +1,56 @@
+"""Quote marks found on characters alone (no spaCy): every shape the news uses."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimdb.extract.quotes import find_quotes
+
+
+def inner(text: str) -> list[str]:
+    return [text[q.start : q.end] for q in find_quotes(text)]
+
+
+def test_curly_straight_and_double_apostrophe_marks() -> None:
+    text = "“One two,” she said. \"Three four,\" he said. ''Five six,'' they said."
+    assert inner(text) == ["One two", "Three four", "Five six"]
+
+
+def test_outer_bounds_include_the_marks() -> None:
+    text = "He said “yes” twice."
+    (q,) = find_quotes(text)
+    assert text[q.outer_start : q.outer_end] == "“yes”"
+    assert q.closed
+
+
+def test_multi_paragraph_quote_opens_each_paragraph_and_closes_once() -> None:
+    text = "She said:\n\n“First part.\n\n“Second part.\n\n“Last part.”\n\nNarration."
+    (q,) = find_quotes(text)
+    assert text[q.start : q.end] == "First part.\n\n“Second part.\n\n“Last part."
+    assert q.paragraphs == 3
+
+
+def test_unclosed_quote_ends_with_its_paragraph() -> None:
+    text = "He said “we will never stop\n\nThe next paragraph is narration, with no marks."
+    (q,) = find_quotes(text)
+    assert text[q.start : q.end] == "we will never stop"
+    assert not q.closed
+
+
+def test_a_new_opening_mark_on_the_same_line_ends_an_unclosed_quote() -> None:
+    assert inner("“one two “three four” five") == ["one two", "three four"]
+
+
+def test_single_marks_are_quotes_but_apostrophes_are_not() -> None:
+    text = "The leaders’ ‘giant table’ meeting: it’s over, isn’t it?"
+    assert inner(text) == ["giant table"]
+
+
+def test_guillemets() -> None:
+    assert inner("Il a dit « nous resterons » hier.") == ["nous resterons"]
+
+
+@pytest.mark.parametrize("text", ["", '"', "“”", "''''", "\n\n“\n", "‘’’‘", "»«"])
+def test_degenerate_inputs(text: str) -> None:
+    for q in find_quotes(text):
+        assert 0 <= q.outer_start <= q.start < q.end <= q.outer_end <= len(text)

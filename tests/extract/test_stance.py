@@ -1,0 +1,63 @@
+"""Stances from demands and evaluative claims, with negation and evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from claimdb.extract import Extraction
+
+pytestmark = pytest.mark.slow
+Extract = Callable[[str], Extraction]
+
+
+def stances(result: Extraction) -> set[tuple[str, str, str]]:
+    return {(s.actor, s.topic, s.polarity) for s in result.stances}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia called for an end to NATO expansion.", ("Russia", "nato-expansion", "oppose")),
+        (
+            "Russia called for the return of NATO forces to the 1997 lines.",
+            ("Russia", "nato-1997-borders", "support"),
+        ),
+        (
+            "Russia wants NATO to commit to not deploying strike weapons near its borders.",
+            ("Russia", "strike-weapons", "oppose"),
+        ),
+        ("Anna Berg said she did not want war.", ("Anna Berg", "war", "oppose")),
+        (
+            "Anna Berg said the withdrawal of troops was a good sign.",
+            ("Anna Berg", "troop-withdrawal", "support"),
+        ),
+        ("Anna Berg said new sanctions would be a mistake.", ("Anna Berg", "sanctions", "oppose")),
+        ("Anna Berg said she was ready for negotiations.", ("Anna Berg", "negotiations", "support")),
+    ],
+)
+def test_polarity(extract: Extract, text: str, expected: tuple[str, str, str]) -> None:
+    assert stances(extract(text)) == {expected}
+
+
+def test_a_neutral_report_takes_no_stance(extract: Extract) -> None:
+    assert stances(extract("Anna Berg said the negotiations would resume on Monday.")) == set()
+
+
+def test_one_stance_per_actor_and_topic_with_evidence(extract: Extract) -> None:
+    text = "Anna Berg said she did not want war. Later she said war would be a disaster."
+    result = extract(text)
+    assert stances(result) == {("Anna Berg", "war", "oppose")}
+    stance = result.stances[0]
+    evidence = (
+        result.claims[stance.evidence] if stance.evidence_kind == "claim" else result.demands[stance.evidence]
+    )
+    assert "war" in evidence.text
+
+
+def test_a_stance_change_across_articles(extract: Extract) -> None:
+    before = extract("Finance Minister Jan Kowalski said the sanctions were working.")
+    after = extract("Finance Minister Jan Kowalski said new sanctions would hurt households.")
+    assert stances(before) == {("Jan Kowalski", "sanctions", "support")}
+    assert stances(after) == {("Jan Kowalski", "sanctions", "oppose")}
