@@ -473,9 +473,14 @@ class ClaimFinder:
         start, end = self._trim(start, end)
         if end <= start:
             return None
-        if end < len(self.doc) and self.doc[end].is_quote and self.d.quote_of_token[end - 1] >= 0:
-            end += 1  # keep the closing mark of a quote the content ends in
         cstart, cend = self.d.char_span(start, end)
+        qi = self.d.quote_of_token[end - 1]
+        if qi >= 0:
+            # Content ending inside a quote ends with it, closing mark and all:
+            # said the state is "spiraling out of control." -> up to the mark.
+            quote = self.d.quotes[qi]
+            if cstart <= quote.outer_start and quote.end - cend <= 2:
+                cend = quote.outer_end
         direct, cstart, cend = self._as_quote(cstart, cend)
         if (
             not direct
@@ -522,7 +527,7 @@ class ClaimFinder:
                 continue
             if any(s <= q.start and q.end <= e for s, e in direct_spans):
                 continue
-            if any(s <= q.start and q.end <= e for s, e in reported):
+            if any(s <= q.start < e for s, e in reported):
                 continue  # a quoted fragment of reported speech
             first = self._token_at(q.start)
             if first is None or first in d.skip_tokens:
@@ -599,10 +604,11 @@ class ClaimFinder:
 
     def _quote_cue(self, token: Token) -> tuple[Token, ActorDraft] | None:
         lemma = self.lex.lemma(token)
-        if (
-            token.pos_ not in ("VERB", "AUX")
-            or lemma not in self.lex.speech_verbs
-            and lemma not in self.lex.cognition_verbs
+        # Beside a quote, demand verbs report speech too: "“Why not?” Vitter demanded."
+        if token.pos_ not in ("VERB", "AUX") or not (
+            lemma in self.lex.speech_verbs
+            or lemma in self.lex.cognition_verbs
+            or lemma in self.lex.demand_verbs
         ):
             return None
         source = self._source_of(token)

@@ -69,6 +69,19 @@ class Document:
         end = self.text.find("\n", start)
         return start, (len(self.text) if end < 0 else end)
 
+    def sentence_pieces(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The character range ``start``..``end`` cut at sentence boundaries, so that words
+        from two different sentences of a long quote are never read as one phrase."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return [(start, end)]
+        pieces = []
+        for sent in span.sents:
+            a, b = max(start, sent.start_char), min(end, sent.end_char)
+            if a < b:
+                pieces.append((a, b))
+        return pieces or [(start, end)]
+
     def char_span(self, start_token: int, end_token: int) -> tuple[int, int]:
         """Character range of tokens ``start_token``..``end_token`` (exclusive)."""
         span: Span = self.doc[start_token:end_token]

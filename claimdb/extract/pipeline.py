@@ -58,7 +58,7 @@ def analyse(doc: Doc, taxonomy: Taxonomy, *, published: dt.date | None, version:
                 end=c.end,
                 text=text[c.start : c.end],
                 confidence=c.confidence,
-                topics=tuple(taxonomy.match(text[c.start : c.end])),
+                topics=_claim_topics(document, taxonomy, c),
                 speaker_mention=_speaker_mention(doc, c),
                 date=_claim_date(doc, c, published),
             )
@@ -123,6 +123,16 @@ def _canonical_names(actors: list[ActorDraft]) -> dict[int, str]:
         used.add(candidate.casefold())
         names[id(actor)] = candidate
     return names
+
+
+def _claim_topics(document: Document, taxonomy: Taxonomy, claim: ClaimDraft) -> tuple[str, ...]:
+    """Topics of a claim, read sentence by sentence (a long quote is not one phrase)."""
+    found: list[str] = []
+    for start, end in document.sentence_pieces(claim.start, claim.end):
+        for topic in taxonomy.match(document.text[start:end]):
+            if topic not in found:
+                found.append(topic)
+    return tuple(found)
 
 
 def _speaker_mention(doc: Doc, claim: ClaimDraft) -> Mention | None:

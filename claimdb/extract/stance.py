@@ -85,11 +85,20 @@ class StanceReader:
         return "oppose" if flips % 2 else "support"
 
     def _claim_stances(self, claim: ClaimDraft, index: int) -> list[StanceDraft]:
-        text = self.d.text[claim.start : claim.end]
-        topics = self.taxonomy.match(text)
+        out: list[StanceDraft] = []
+        seen: set[str] = set()
+        for start, end in self.d.sentence_pieces(claim.start, claim.end):
+            for stance in self._piece_stances(claim, index, start, end):
+                if stance.topic not in seen:
+                    seen.add(stance.topic)
+                    out.append(stance)
+        return out
+
+    def _piece_stances(self, claim: ClaimDraft, index: int, start: int, end: int) -> list[StanceDraft]:
+        topics = self.taxonomy.match(self.d.text[start:end])
         if not topics:
             return []
-        span = self.doc.char_span(claim.start, claim.end, alignment_mode="expand")
+        span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return []
         words_by_token = {t.i: (words_of(t.text) or [""])[0] for t in span}
