@@ -26,6 +26,7 @@ class Document:
     skip_tokens: set[int]
     """Tokens on boilerplate lines (photo credits, "read also" links)."""
     line_starts: list[int] = field(default_factory=list)
+    sentence_starts: list[int] = field(default_factory=list)
 
     @classmethod
     def build(cls, doc: Doc) -> Document:
@@ -54,7 +55,8 @@ class Document:
             for token in doc:
                 if any(a <= token.idx < b for a, b in skip_chars):
                     skip_tokens.add(token.i)
-        return cls(doc, text, quotes, quote_of_token, skip_tokens, line_starts)
+        sentence_starts = [sent.start_char for sent in doc.sents]
+        return cls(doc, text, quotes, quote_of_token, skip_tokens, line_starts, sentence_starts)
 
     def in_quote(self, token: Token) -> bool:
         return self.quote_of_token[token.i] >= 0
@@ -72,14 +74,14 @@ class Document:
     def sentence_pieces(self, start: int, end: int) -> list[tuple[int, int]]:
         """The character range ``start``..``end`` cut at sentence boundaries, so that words
         from two different sentences of a long quote are never read as one phrase."""
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            return [(start, end)]
         pieces = []
-        for sent in span.sents:
-            a, b = max(start, sent.start_char), min(end, sent.end_char)
+        n = max(0, bisect_right(self.sentence_starts, start) - 1)
+        while n < len(self.sentence_starts) and self.sentence_starts[n] < end:
+            a = max(start, self.sentence_starts[n])
+            b = min(end, self.sentence_starts[n + 1] if n + 1 < len(self.sentence_starts) else end)
             if a < b:
                 pieces.append((a, b))
+            n += 1
         return pieces or [(start, end)]
 
     def char_span(self, start_token: int, end_token: int) -> tuple[int, int]:
