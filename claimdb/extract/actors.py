@@ -672,7 +672,7 @@ class ActorTable:
         for child in token.rights:
             if child.dep_ == "prep" and child.lower_ in _NP_RIGHT_PREPS and child.right_edge.i - token.i <= 8:
                 end = child.right_edge.i + 1
-            elif child.dep_ in ("compound", "case") and child.i == end:
+            elif child.dep_ == "compound" and child.i == end:
                 end = child.i + 1
             else:
                 break

@@ -96,6 +96,10 @@ class DemandFinder:
                 self._noun_demand(token)
             elif token.dep_ == "aux" and token.lower_ in lex.obligation_modals:
                 self._obligation(token.head, token)
+            elif token.lower_ == "up" and token.head.lemma_ == "be":
+                self._up_to(token)
+            elif token.lower_ == "among" and token.dep_ == "prep":
+                self._among_conditions(token)
             elif lemma in lex.obligation_verbs and token.pos_ in ("VERB", "AUX") and token.dep_ != "aux":
                 xcomp = next(
                     (
@@ -205,6 +209,37 @@ class DemandFinder:
         if demander is None:
             return
         self._add(demander, None, noun.text, noun, self._items(content))
+
+    def _up_to(self, up: Token) -> None:
+        """ "It is up to NATO to decide …" in a speaker's words: a demand on NATO."""
+        to = next((c for c in up.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        who = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        act = next((c for c in up.head.children if c.dep_ in ("xcomp", "advcl") and c.i > up.i), None)
+        claim_index = self._claim_index_at(up.idx)
+        if who is None or act is None or claim_index is None:
+            return
+        speaker = self.claims[claim_index].speaker
+        addressee = self.actors.addressee(who)
+        if speaker is None or not speaker.named or addressee is None or addressee is speaker:
+            return
+        start, end = self._trim(act.left_edge.i, act.right_edge.i + 1)
+        if end > start:
+            self._append(speaker, addressee, "it is up to", up, start, end, claim_index, 0.5)
+
+    def _among_conditions(self, among: Token) -> None:
+        """ "Among the union's conditions is a guarantee that …": a nominal demand."""
+        noun = next((c for c in among.children if c.dep_ == "pobj"), None)
+        verb = among.head
+        if noun is None or self.lex.lemma(noun) not in self.lex.demand_nouns or verb.lemma_ != "be":
+            return
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        content = next((c for c in verb.children if c.dep_ in ("attr", "nsubj") and c.i != among.i), None)
+        if owner is None or content is None:
+            return
+        demander = self.actors.resolve(owner)
+        if demander is None:
+            return
+        self._add(demander, None, f"among {noun.text}", noun, self._items(content))
 
     def _obligation(self, verb: Token, cue: Token) -> None:
         """ "NATO must stop …", "the council has to act" said by a speaker: their demand."""

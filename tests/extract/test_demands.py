@@ -85,3 +85,16 @@ def test_topics_from_the_taxonomy(extract: Extract, text: str, topic: str) -> No
 def test_an_intention_is_not_a_demand(extract: Extract) -> None:
     result = extract("Anna Berg wants to continue working with her partners.")
     assert result.demands == ()
+
+
+def test_it_is_up_to_someone(extract: Extract) -> None:
+    text = "“It is up to NATO to decide whether it wants peace,” Foreign Minister Anna Berg said."
+    demand = demand_with(extract(text), "decide whether it wants peace")
+    assert (demand.demander, demand.addressee) == ("Anna Berg", "NATO")
+
+
+def test_among_its_conditions(extract: Extract) -> None:
+    demand = demand_with(
+        extract("Among the union's conditions is a guarantee that no jobs will be cut."), "guarantee"
+    )
+    assert demand.demander is not None and "union" in demand.demander
