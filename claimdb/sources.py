@@ -2,7 +2,9 @@
 
 Every reader is a generator that yields ``Article | InputError``: a bad file or line becomes
 an error item in the stream, so one unreadable input never stops the others and the caller
-decides how to report it. Only one article's bytes are in memory at a time.
+decides how to report it. Only one article's bytes are in memory at a time, and never more
+than ``max_bytes`` of them: an oversized file is refused by its size, an oversized JSONL line
+is skipped without being held.
 
 Text is kept exactly as decoded, except that line endings are translated the way Python's
 text mode does (``\\r\\n`` and ``\\r`` become ``\\n``): that is how ``Path.read_text`` and the
@@ -27,6 +29,12 @@ from claimdb.errors import InputError
 
 STDIN = "-"
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# spaCy's parser and entity recogniser refuse longer texts (``nlp.max_length``, error E088:
+# they need about 1 GB of memory per 100,000 characters). Refusing here, with the input's
+# name, turns a crash in the middle of a run into one line about one article.
+DEFAULT_MAX_CHARS = 1_000_000
+# How much of an oversized JSONL line is read at a time while skipping it.
+_SKIP_CHUNK = 1024 * 1024
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 # What a folder walk reads. A file named on the command line is read whatever its name;
@@ -94,6 +102,8 @@ class ReadOptions:
     """Decode every input with this codec instead of detecting UTF-8 / UTF-16."""
     max_bytes: int = DEFAULT_MAX_BYTES
     """Refuse an article (a file, or one JSONL line) larger than this."""
+    max_chars: int = DEFAULT_MAX_CHARS
+    """Refuse an article whose text (after decoding, and HTML removal) is longer than this."""
 
 
 def parse_published(value: str, *, where: str = "--published") -> dt.date:
@@ -134,18 +144,29 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
     for given in paths:
         path = Path(given)
         if given != STDIN and path.is_dir():
-            yield from _walk(path)
+            yield from _walk(path, set())
         else:
             yield given
 
 
-def _walk(folder: Path) -> Iterator[str]:
-    entries = sorted(os.scandir(folder), key=lambda e: e.name)
+def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[str]:
+    """Article files under ``folder``. A folder that cannot be listed is yielded itself, so
+    that the reader reports it; a folder reached again through a symbolic link is not
+    walked twice (a link to a parent would otherwise recurse forever)."""
+    try:
+        info = folder.stat()
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        yield str(folder)
+        return
+    if (info.st_dev, info.st_ino) in seen:
+        return
+    seen.add((info.st_dev, info.st_ino))
     for entry in entries:
         if entry.name.startswith("."):
             continue
         if entry.is_dir():
-            yield from _walk(Path(entry.path))
+            yield from _walk(Path(entry.path), seen)
         elif entry.is_file() and Path(entry.name).suffix.lower() in FOLDER_SUFFIXES:
             yield entry.path
 
@@ -169,6 +190,11 @@ def _read_file(name: str, path: Path, options: ReadOptions) -> Article | InputEr
         return InputError(f"{name}: no such file or directory; check the path")
     except OSError as err:
         return InputError(f"{name}: cannot read ({err.strerror}); check the path and its permissions")
+    if path.is_dir():
+        try:
+            os.scandir(path).close()
+        except OSError as err:
+            return InputError(f"{name}: cannot list the folder ({err.strerror}); check its permissions")
     if not path.is_file():
         return InputError(f"{name}: not a regular file; pass a file, a folder or - for stdin")
     if size > options.max_bytes:
@@ -181,9 +207,9 @@ def _read_file(name: str, path: Path, options: ReadOptions) -> Article | InputEr
         text = decode(data, name=name, encoding=options.encoding)
     except InputError as err:
         return err
-    if path.suffix.lower() in HTML_SUFFIXES:
-        return _from_html(text, name)
-    return _plain(text, name)
+    if path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text):
+        return _from_html(text, name, options)
+    return _plain(text, name, options)
 
 
 def _read_stdin(stream: BinaryIO, options: ReadOptions) -> Article | InputError:
@@ -192,9 +218,12 @@ def _read_stdin(stream: BinaryIO, options: ReadOptions) -> Article | InputError:
     if len(data) > options.max_bytes:
         return _too_big(name, None, options.max_bytes)
     try:
-        return _plain(decode(data, name=name, encoding=options.encoding), name)
+        text = decode(data, name=name, encoding=options.encoding)
     except InputError as err:
         return err
+    if looks_like_html(text):  # a page piped in: curl -s URL | claimdb ingest -
+        return _from_html(text, name, options)
+    return _plain(text, name, options)
 
 
 def _too_big(name: str, size: int | None, limit: int) -> InputError:
@@ -204,10 +233,28 @@ def _too_big(name: str, size: int | None, limit: int) -> InputError:
     )
 
 
-def _plain(text: str, name: str) -> Article | InputError:
+def _too_long(name: str, text: str, limit: int) -> InputError | None:
+    if len(text) <= limit:
+        return None
+    return InputError(
+        f"{name}: too long to extract from ({len(text):,} characters; the limit is {limit:,}); "
+        "split it into several articles"
+    )
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether text read from a file without an HTML suffix (or from stdin) is an HTML page:
+    it starts with a doctype or an <html> tag. Markup further in is left alone; an article
+    may well quote a tag."""
+    head = text[:512].lstrip("\ufeff \t\n").lower()
+    return head.startswith(("<!doctype html", "<html"))
+
+
+def _plain(text: str, name: str, options: ReadOptions) -> Article | InputError:
     if not text.strip():
         return InputError(f"{name}: empty (no text to extract from); remove it or add the article text")
-    return unstorable(text, name) or Article(text=text, origin=name)
+    problem = _too_long(name, text, options.max_chars) or unstorable(text, name)
+    return problem or Article(text=text, origin=name)
 
 
 def unstorable(text: str, name: str) -> InputError | None:
@@ -288,10 +335,11 @@ def _read_jsonl(name: str, path: Path, options: ReadOptions) -> Iterator[Article
         return
     with stream:
         found = False
-        for number, raw in enumerate(stream, 1):
+        for number, raw, size in _bounded_lines(stream, options.max_bytes):
             where = f"{name}:{number}"
-            if len(raw) > options.max_bytes:
-                yield _too_big(where, len(raw), options.max_bytes)
+            if raw is None:
+                found = True
+                yield _too_big(where, size, options.max_bytes)
                 continue
             if not raw.strip():
                 continue
@@ -299,6 +347,21 @@ def _read_jsonl(name: str, path: Path, options: ReadOptions) -> Iterator[Article
             yield _jsonl_article(raw, where, options)
         if not found:
             yield InputError(f'{name}: empty (no JSON lines); add one article per line as {{"text": ...}}')
+
+
+def _bounded_lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None, int]]:
+    """(line number, line, size in bytes) for each line; the line is None when it is longer
+    than ``limit``, and is then read past in chunks, never held whole."""
+    number = 0
+    while raw := stream.readline(limit + 1):
+        number += 1
+        if len(raw) <= limit:
+            yield number, raw, len(raw)
+            continue
+        size = len(raw)
+        while not raw.endswith(b"\n") and (raw := stream.readline(_SKIP_CHUNK)):
+            size += len(raw)
+        yield number, None, size
 
 
 def _jsonl_article(raw: bytes, where: str, options: ReadOptions) -> Article | InputError:
@@ -315,7 +378,7 @@ def _jsonl_article(raw: bytes, where: str, options: ReadOptions) -> Article | In
     text = obj.get("text")
     if not isinstance(text, str) or not text.strip():
         return InputError(f'{where}: needs a non-empty "text" string; fix or remove the line')
-    if problem := unstorable(text, where):
+    if problem := _too_long(where, text, options.max_chars) or unstorable(text, where):
         return problem
     meta: dict[str, str] = {}
     for key in _JSONL_FIELDS:
@@ -344,14 +407,14 @@ def _jsonl_article(raw: bytes, where: str, options: ReadOptions) -> Article | In
 # --- HTML ---------------------------------------------------------------------------------
 
 
-def _from_html(html: str, name: str) -> Article | InputError:
+def _from_html(html: str, name: str, options: ReadOptions) -> Article | InputError:
     parser = _ArticleHTML()
     parser.feed(html)
     parser.close()
     text = "\n\n".join(parser.blocks)
     if not text.strip():
         return InputError(f"{name}: no article text found in the HTML (only markup or navigation)")
-    if problem := unstorable(text, name):
+    if problem := _too_long(name, text, options.max_chars) or unstorable(text, name):
         return problem
     published = None
     for candidate in (parser.meta.get("article:published_time"), parser.time_datetime):

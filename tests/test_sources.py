@@ -314,3 +314,71 @@ def test_unstorable_text(tmp_path: Path, line: str, problem: str) -> None:
     path = tmp_path / "x.jsonl"
     path.write_text(line + "\n", encoding="utf-8")
     assert only_error(path) == f"{path}:1: {problem}"
+
+
+# --- limits and sniffing ----------------------------------------------------------------------
+
+
+def test_an_oversized_jsonl_line_is_skipped_without_being_held(tmp_path: Path) -> None:
+    """Memory stays bounded by --max-bytes, however long a line is (here 50 MB, no newline
+    anywhere until the end of it)."""
+    import tracemalloc
+
+    path = tmp_path / "big.jsonl"
+    size = 50 * 1024 * 1024
+    with path.open("wb") as out:
+        out.write(b'{"text": "First."}\n{"text": "')
+        chunk = b"x" * (1024 * 1024)
+        for _ in range(50):
+            out.write(chunk)
+        out.write(b'"}\n{"text": "Last."}\n')
+    tracemalloc.start()
+    try:
+        items = read(path, options=ReadOptions(max_bytes=1024 * 1024))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert [str(i) if isinstance(i, InputError) else i.text for i in items] == [
+        "First.",
+        f"{path}:2: too large ({size + 13:,} bytes; the limit is 1,048,576 bytes); "
+        "split it or raise --max-bytes",
+        "Last.",
+    ]
+    assert peak < 5 * 1024 * 1024
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md", ""])
+def test_an_html_page_without_an_html_suffix_is_read_as_html(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"page{suffix}"
+    path.write_text("\ufeff  <!doctype html><title>T</title><p>Body text.</p>", encoding="utf-8")
+    article = only_article(path)
+    assert (article.text, article.title) == ("Body text.", "T")
+
+
+def test_an_html_page_on_stdin_is_read_as_html() -> None:
+    article = only_article("-", stdin=io.BytesIO(b"<html><body><p>One.</p><p>Two.</p></body></html>"))
+    assert (article.text, article.origin) == ("One.\n\nTwo.", "<stdin>")
+
+
+def test_text_that_mentions_tags_stays_text(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Use <html> and <p> tags.", encoding="utf-8")
+    assert only_article(path).text == "Use <html> and <p> tags."
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("a.txt", "x" * 11),
+        ("a.html", "<p>" + "x" * 11 + "</p>"),
+        ("a.jsonl", '{"text": "' + "x" * 11 + '"}\n'),
+    ],
+)
+def test_character_limit(tmp_path: Path, name: str, content: str) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    where = f"{path}:1" if name.endswith(".jsonl") else str(path)
+    assert only_error(path, options=ReadOptions(max_chars=10)) == (
+        f"{where}: too long to extract from (11 characters; the limit is 10); split it into several articles"
+    )
+    assert isinstance(read(path, options=ReadOptions(max_chars=11))[0], Article)

@@ -18,7 +18,9 @@ from typing import Any, TypeVar
 
 import pytest
 from sqlalchemy import Engine, text
+from typer.testing import CliRunner
 
+from claimdb.cli import app
 from claimdb.db import migrate
 from claimdb.db.engine import create_engine_for, open_database
 from claimdb.db.schema import TABLES
@@ -142,6 +144,40 @@ class Run:
 
 
 Invoke = Callable[..., Run]
+
+
+@pytest.fixture
+def fake_extractor(monkeypatch: pytest.MonkeyPatch) -> FakeExtractor:
+    extractor = FakeExtractor()
+    monkeypatch.setattr("claimdb.cli.common.load_extractor", lambda model, topics: extractor)
+    return extractor
+
+
+@pytest.fixture
+def plain_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fixed, colourless terminal: tables and usage errors come out the same everywhere."""
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+
+
+def invoke(*argv: str, input: str | bytes | None = None) -> Run:
+    """Run claimdb in this process; a ClaimDBError is an exit code, anything else re-raised."""
+    result = CliRunner().invoke(app, list(argv), input=input)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
+@pytest.fixture
+def cli(db_url: str, fake_extractor: FakeExtractor, plain_terminal: None) -> Invoke:
+    """``cli("claims", "--format", "json")`` runs claimdb against this test's database."""
+
+    def run(*args: str, input: str | bytes | None = None, db: bool = True) -> Run:
+        return invoke(*args, *(["--db", db_url] if db else []), input=input)
+
+    return run
+
 
 # --- databases ------------------------------------------------------------------------------
 

@@ -6,37 +6,19 @@ import json
 from pathlib import Path
 
 import pytest
-from testkit import ARTICLE_1, ARTICLE_2, FakeExtractor, Invoke, Run, db_url, engine, sqlite_template
-from typer.testing import CliRunner
+from testkit import (
+    ARTICLE_1,
+    ARTICLE_2,
+    Invoke,
+    cli,
+    db_url,
+    engine,
+    fake_extractor,
+    plain_terminal,
+    sqlite_template,
+)
 
-from claimdb.cli import app
-
-__all__ = ["db_url", "engine", "sqlite_template"]
-
-
-@pytest.fixture
-def fake_extractor(monkeypatch: pytest.MonkeyPatch) -> FakeExtractor:
-    extractor = FakeExtractor()
-    monkeypatch.setattr("claimdb.cli.common.load_extractor", lambda model, topics: extractor)
-    return extractor
-
-
-@pytest.fixture
-def cli(db_url: str, fake_extractor: FakeExtractor, monkeypatch: pytest.MonkeyPatch) -> Invoke:
-    """``cli("claims", "--format", "json")`` runs claimdb against this test's database."""
-    # Fixed, colourless terminal: tables come out the same everywhere.
-    monkeypatch.setenv("COLUMNS", "100")
-    monkeypatch.delenv("FORCE_COLOR", raising=False)
-    monkeypatch.setenv("NO_COLOR", "1")
-
-    def run(*args: str, input: str | bytes | None = None, db: bool = True) -> Run:
-        argv = [*args, "--db", db_url] if db else list(args)
-        result = CliRunner().invoke(app, argv, input=input)
-        if result.exception is not None and not isinstance(result.exception, SystemExit):
-            raise result.exception
-        return Run(result.exit_code, result.stdout, result.stderr)
-
-    return run
+__all__ = ["cli", "db_url", "engine", "fake_extractor", "plain_terminal", "sqlite_template"]
 
 
 @pytest.fixture
