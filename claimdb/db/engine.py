@@ -168,6 +168,11 @@ def _explain(engine: Engine, err: exc.DBAPIError) -> str:
         if "file is not a database" in low:
             return f"{where} is not an SQLite database (or is corrupt); pass another file with --db"
         if "unable to open database file" in low:
+            if Path(where).is_dir():
+                return (
+                    f"{where} is a folder, not a database file; pass a file path such as "
+                    f"{where}/claimdb.sqlite"
+                )
             return (
                 f"cannot open {where}: its folder does not exist or is not writable; "
                 "create the folder or pass another path with --db"
