@@ -13,6 +13,7 @@ import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -105,23 +106,37 @@ def _extract_in_workers(
     n_process: int,
     batch_size: int,
 ) -> Iterator[tuple[Extraction, T]]:
-    # Contexts stay in this process; workers see only text and date. imap keeps order and
-    # pulls batches lazily, so memory stays bounded by a few batches per worker.
-    pending: deque[list[T]] = deque()
-
-    def batches() -> Iterator[list[tuple[str, dt.date | None]]]:
-        it = iter(items)
-        while chunk := list(islice(it, batch_size)):
-            pending.append([ctx for _, ctx in chunk])
-            yield [(text, published(ctx)) for text, ctx in chunk]
-
+    # Contexts stay in this process; workers see only text and date, and send back only the
+    # small Extractions (never Docs, which is what makes spaCy's own n_process slower).
+    #
+    # At most two batches per worker are in flight: one being parsed and one waiting, so a
+    # worker never idles while this process consumes results, and memory stays a few batches
+    # whatever the corpus size. (Pool.imap would not bound it: its feeder thread drains the
+    # whole input into the task queue as fast as it can read.)
     global _WORKER
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     if method == "fork":
         _WORKER = extractor  # inherited by the forked workers: no second model load
     ctx_mp = multiprocessing.get_context(method)
     topic_files = extractor.taxonomy.sources
+    it = iter(items)
+    in_flight: deque[tuple[AsyncResult[list[Extraction]], list[T]]] = deque()
     with ctx_mp.Pool(n_process, initializer=_init_worker, initargs=(extractor.model, topic_files)) as pool:
-        for results in pool.imap(_work, batches(), chunksize=1):
-            contexts = pending.popleft()
+
+        def submit() -> bool:
+            chunk = list(islice(it, batch_size))
+            if not chunk:
+                return False
+            job = [(text, published(ctx)) for text, ctx in chunk]
+            in_flight.append((pool.apply_async(_work, (job,)), [ctx for _, ctx in chunk]))
+            return True
+
+        more = True
+        while more and len(in_flight) < 2 * n_process:
+            more = submit()
+        while in_flight:
+            job_result, contexts = in_flight.popleft()
+            results = job_result.get()
+            if more:  # refill before yielding: the workers parse while the caller stores
+                more = submit()
             yield from zip(results, contexts, strict=True)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from sqlalchemy import Engine
 from testkit import ARTICLE_1, ARTICLE_2, TAXONOMY, FakeExtractor, counts, fake_extract
 
 from claimdb.errors import InputError
+from claimdb.extract import Extractor
 from claimdb.extract.model import Claim, Extraction
 from claimdb.ingest import Added, Failed, Skipped, Totals, extract_articles, ingest
 from claimdb.sources import Article
@@ -84,3 +87,43 @@ def test_totals() -> None:
     for o in [Failed("x"), Skipped(Article("a"), "r")]:
         totals.count(o)
     assert (totals.added, totals.skipped, totals.failed) == (0, 1, 1)
+
+
+class _Upper:
+    """Stands in for the spaCy pipeline: a "doc" is the text upper-cased."""
+
+    def pipe(self, texts: Iterable[str], batch_size: int) -> Iterator[str]:
+        return (t.upper() for t in texts)
+
+
+class _WorkerExtractor(Extractor):
+    """The real Extractor's streaming and worker code around a trivial pipeline and rules."""
+
+    def __init__(self) -> None:
+        self.nlp = _Upper()  # type: ignore[assignment]
+        self.taxonomy = TAXONOMY
+        self.model = "fake"
+        self.version = "fake-1"
+
+    def _analyse(self, doc: Any, published: dt.date | None) -> Extraction:
+        return Extraction(extractor_version=f"{doc} {published}")
+
+
+def test_workers_keep_order_and_read_ahead_only_a_few_batches() -> None:
+    pulled = 0
+
+    def items() -> Iterator[tuple[str, int]]:
+        nonlocal pulled
+        for i in range(500):
+            pulled += 1
+            yield f"t{i}", i
+
+    stream = _WorkerExtractor().extract_stream(
+        items(), published=lambda i: dt.date(2024, 1, 1 + i % 28), n_process=2, batch_size=4
+    )
+    first = next(stream)
+    # Two batches per worker in flight, plus the one refill made before the first result.
+    assert pulled <= 4 * (2 * 2 + 1)
+    results = [first, *stream]
+    assert [ctx for _, ctx in results] == list(range(500))
+    assert [e.extractor_version for e, _ in results[:2]] == ["T0 2024-01-01", "T1 2024-01-02"]
