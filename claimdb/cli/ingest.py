@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -146,8 +147,38 @@ def summary(t: Totals) -> str:
 
 
 def _total(paths: list[str]) -> int | None:
-    """How many articles to expect, when that is known without reading them (no JSONL, no stdin)."""
-    files = list(expand_paths(paths))
-    if any(f == STDIN or f.lower().endswith(tuple(JSONL_SUFFIXES)) for f in files):
-        return None
-    return len(files)
+    """How many outcomes to expect (for the bar's ETA), or None when unknowable (stdin).
+
+    A JSONL file counts its non-blank lines: one read of the file, in bounded chunks, which
+    costs a fraction of a second per 100 MB against the minutes that extracting it takes.
+    """
+    total = 0
+    for name in expand_paths(paths):
+        if name == STDIN:
+            return None
+        path = Path(name)
+        if path.suffix.lower() in JSONL_SUFFIXES and path.is_file():
+            total += max(1, _jsonl_lines(path))  # an empty file still reports one error
+        else:
+            total += 1
+    return total
+
+
+_CHUNK = 1 << 20
+
+
+def _jsonl_lines(path: Path) -> int:
+    """The non-blank lines of a JSONL file, read in 1 MiB chunks so memory stays flat."""
+    count = 0
+    content = False  # the line being read so far has more than whitespace
+    try:
+        with path.open("rb") as stream:
+            while chunk := stream.read(_CHUNK):
+                *ended, rest = chunk.split(b"\n")
+                for line in ended:
+                    count += content or bool(line.strip())
+                    content = False
+                content = content or bool(rest.strip())
+    except OSError:
+        return 1  # the reader reports it, as one error
+    return count + content

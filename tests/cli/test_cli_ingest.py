@@ -129,3 +129,18 @@ def test_a_folder_holding_the_database(cli: Invoke, tmp_path: Path, monkeypatch:
         0,
         "1 articles added, 1 skipped, 0 failed; new: 1 actors, 1 claims, 1 demands, 1 stances",
     )
+
+
+def test_progress_total_counts_jsonl_lines(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bar's ETA needs a total: one per file, one per non-blank JSONL line, none for stdin."""
+    from claimdb.cli import ingest as ingest_cli
+
+    monkeypatch.setattr(ingest_cli, "_CHUNK", 8)  # lines longer than a chunk still count once
+    feed = tmp_path / "feed.jsonl"
+    feed.write_bytes(b'{"text": "a long first line"}\n\n   \n{"text": "b"}\r\n{"text": "no newline at end"}')
+    (tmp_path / "empty.jsonl").write_bytes(b"\n")
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    assert ingest_cli._total([str(feed)]) == 3
+    assert ingest_cli._total([str(tmp_path)]) == 3 + 1 + 1  # the empty file is one error
+    assert ingest_cli._total([str(tmp_path / "missing.jsonl")]) == 1
+    assert ingest_cli._total([str(feed), "-"]) is None
