@@ -1,22 +1,28 @@
 """``claimdb check``: the invariants the rest of claimdb relies on, verified row by row.
 
+- every article's content hash is the SHA-256 of its text (the key that makes ingest
+  idempotent: a text edited in place would be stored again next time);
 - every mention, claim, demand and speaker span is exactly the article text it names;
-- every foreign key points at an existing row (SQLite enforces them only when asked);
-- every alias key is its alias normalised the current way, and no alias lacks its actor;
-- on SQLite, the full-text indexes agree with the tables they index.
+- every foreign key points at an existing row (SQLite enforces them only when asked), so no
+  alias lacks its actor and nothing lacks its article;
+- a stance's evidence, and the claim a demand was stated in, belong to the same article;
+- every alias key is its alias normalised the current way;
+- on SQLite, the file itself is sound (``PRAGMA quick_check``) and the full-text indexes
+  agree with the tables they index.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import exists, func, select, text
+from sqlalchemy import and_, exists, func, select, text
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.orm import Session
 
 from claimdb.db import schema
 from claimdb.db.dialect import FTS_TABLES, SQLITE
 from claimdb.db.names import normalize_name
+from claimdb.sources import content_hash
 
 _MAX_LISTED = 20
 """Problems listed per kind; the rest are counted, so a broken database does not flood."""
@@ -34,10 +40,15 @@ class CheckReport:
 
 def check(session: Session) -> CheckReport:
     report = CheckReport()
+    if session.get_bind().dialect.name == SQLITE and not _check_file(session, report):
+        # Reading a damaged file table by table would stop at the first bad page with an
+        # error; the page-level report is what helps.
+        return report
     for table in schema.TABLES:
         report.counts[table.name] = session.scalar(select(func.count()).select_from(table)) or 0
     _check_spans(session, report)
     _check_foreign_keys(session, report)
+    _check_same_article(session, report)
     _check_aliases(session, report)
     if session.get_bind().dialect.name == SQLITE:
         _check_fts(session, report)
@@ -58,9 +69,15 @@ def _check_spans(session: Session, report: CheckReport) -> None:
         schema.Demand,
     )
     bad: list[str] = []
-    articles = select(a.id, a.text).order_by(a.id).execution_options(yield_per=50)
+    hashes: list[str] = []
+    articles = select(a.id, a.text, a.content_hash).order_by(a.id).execution_options(yield_per=50)
     # One article at a time: its text is loaded once, and memory stays flat.
-    for article_id, article_text in session.execute(articles):
+    for article_id, article_text, stored_hash in session.execute(articles):
+        if content_hash(article_text) != stored_hash:
+            hashes.append(
+                f"articles {article_id}: content_hash is not the SHA-256 of its text (the text was "
+                "changed after ingest); restore the text, or delete the article and ingest it again"
+            )
         for model in models:
             stmt = select(model.id, model.span_start, model.span_end, model.text)
             for item_id, s, e, t in session.execute(stmt.where(model.article_id == article_id)):
@@ -76,6 +93,7 @@ def _check_spans(session: Session, report: CheckReport) -> None:
         for claim_id, first, last in session.execute(speakers):
             if first is None or last is None or not 0 <= first < last <= len(article_text):
                 bad.append(f"claims {claim_id}: speaker span [{first}:{last}] outside article {article_id}")
+    _add(report, hashes, "stale content hashes")
     _add(report, bad, "span mismatches")
 
 
@@ -102,6 +120,28 @@ def _check_foreign_keys(session: Session, report: CheckReport) -> None:
     _add(report, bad, "dangling references")
 
 
+def _check_same_article(session: Session, report: CheckReport) -> None:
+    """Evidence from another article would show a stance with a quote its article lacks."""
+    s, c, d = schema.Stance, schema.Claim, schema.Demand
+    pairs = (
+        ("stances", s.id, s.article_id, "claim", c, s.claim_id == c.id),
+        ("stances", s.id, s.article_id, "demand", d, s.demand_id == d.id),
+        ("demands", d.id, d.article_id, "claim", c, d.claim_id == c.id),
+    )
+    bad: list[str] = []
+    for table, item_id, article_id, kind, other, join in pairs:
+        stmt = (
+            select(item_id, article_id, other.id, other.article_id)
+            .join(other, and_(join, other.article_id != article_id))
+            .order_by(item_id)
+        )
+        bad.extend(
+            f"{table} {i}: its {kind} {o} is in article {oa}, not in its own article {a}"
+            for i, a, o, oa in session.execute(stmt)
+        )
+    _add(report, bad, "references across articles")
+
+
 def _check_aliases(session: Session, report: CheckReport) -> None:
     alias = schema.ActorAlias
     bad = [
@@ -112,6 +152,21 @@ def _check_aliases(session: Session, report: CheckReport) -> None:
         if normalize_name(name) != key
     ]
     _add(report, bad, "stale alias keys")
+
+
+def _check_file(session: Session, report: CheckReport) -> bool:
+    """Page-level damage (a disk error, a file copied while written without its -wal file).
+    quick_check reads every page but skips the slower index-content comparison."""
+    rows = session.execute(text("PRAGMA quick_check")).scalars()
+    found = [line for row in rows for line in str(row).splitlines()]  # one row may hold several
+    if found == ["ok"]:
+        return True
+    _add(report, [f"SQLite file: {line}" for line in found], "file problems")
+    report.problems.append(
+        "SQLite file: damaged, so nothing else was checked; restore it from a backup, or save what "
+        "can be read with: sqlite3 DAMAGED.sqlite .recover | sqlite3 NEW.sqlite"
+    )
+    return False
 
 
 def _check_fts(session: Session, report: CheckReport) -> None:
