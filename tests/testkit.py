@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, make_url, text
 from typer.testing import CliRunner
 
 from claimdb.cli import app
@@ -231,6 +231,34 @@ def engine(db_url: str) -> Iterator[Engine]:
     engine = open_database(db_url)
     yield engine
     engine.dispose()
+
+
+SQL_ROLE = "claimdb_sql_test"
+
+
+def sql_role_url(url: str) -> str:
+    """``url`` with a role that is no superuser but may write every claimdb table (claimdb sql
+    refuses superusers, which the test server's own role usually is). Being allowed to
+    write, it shows that the read-only transaction, not a missing privilege, stops writes."""
+    engine = create_engine_for(url)
+    try:
+        with engine.begin() as conn:
+            found = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": SQL_ROLE}).first()
+            if found is None:
+                conn.execute(text(f"CREATE ROLE {SQL_ROLE} LOGIN PASSWORD '{SQL_ROLE}'"))
+            # Granted each time: migrations tests drop and recreate the tables.
+            conn.execute(text(f"GRANT CREATE, USAGE ON SCHEMA public TO {SQL_ROLE}"))
+            conn.execute(text(f"GRANT ALL ON ALL TABLES IN SCHEMA public TO {SQL_ROLE}"))
+            conn.execute(text(f"GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {SQL_ROLE}"))
+    finally:
+        engine.dispose()
+    return make_url(url).set(username=SQL_ROLE, password=SQL_ROLE).render_as_string(hide_password=False)
+
+
+@pytest.fixture
+def sql_url(db_url: str) -> str:
+    """The URL ``claimdb sql`` is tested with: on PostgreSQL, as a role that is no superuser."""
+    return db_url if db_url.startswith("sqlite") else sql_role_url(db_url)
 
 
 def counts(engine: Engine) -> dict[str, int]:

@@ -15,10 +15,11 @@ from testkit import (
     engine,
     fake_extractor,
     plain_terminal,
+    sql_url,
     sqlite_template,
 )
 
-__all__ = ["cli", "db_url", "engine", "fake_extractor", "plain_terminal", "sqlite_template"]
+__all__ = ["cli", "db_url", "engine", "fake_extractor", "plain_terminal", "sql_url", "sqlite_template"]
 
 
 @pytest.fixture

@@ -10,8 +10,9 @@ from testkit import Invoke
 from claimdb.topics import load_taxonomy
 
 
-def test_sql_select(filled: Invoke) -> None:
-    result = filled("sql", "SELECT speaker, count(*) AS n FROM claims_view GROUP BY speaker", "-f", "json")
+def test_sql_select(filled: Invoke, sql_url: str) -> None:
+    statement = "SELECT speaker, count(*) AS n FROM claims_view GROUP BY speaker"
+    result = filled("sql", statement, "-f", "json", "--db", sql_url, db=False)
     assert (result.code, result.out) == (0, '[\n{"speaker": "Jane Roe", "n": 2}\n]\n')
 
 
@@ -25,16 +26,17 @@ def test_sql_select(filled: Invoke) -> None:
         "CREATE TABLE t (x INTEGER)",
     ],
 )
-def test_sql_refuses_writes(filled: Invoke, statement: str) -> None:
-    result = filled("sql", statement)
+def test_sql_refuses_writes(filled: Invoke, sql_url: str, statement: str) -> None:
+    result = filled("sql", statement, "--db", sql_url, db=False)
     assert result.code == 1 and result.out == ""
     assert result.err.startswith("error: claimdb sql is read-only (")
     assert len(result.err.splitlines()) == 1
-    assert json.loads(filled("sql", "SELECT count(*) AS n FROM claims", "-f", "json").out) == [{"n": 2}]
+    count = filled("sql", "SELECT count(*) AS n FROM claims", "-f", "json", "--db", sql_url, db=False)
+    assert json.loads(count.out) == [{"n": 2}]
 
 
-def test_sql_one_statement(filled: Invoke) -> None:
-    result = filled("sql", "SELECT 1; DELETE FROM claims")
+def test_sql_one_statement(filled: Invoke, sql_url: str) -> None:
+    result = filled("sql", "SELECT 1; DELETE FROM claims", "--db", sql_url, db=False)
     assert (
         result.err
         == "error: claimdb sql runs exactly one statement; remove the others (and any ; between them)\n"

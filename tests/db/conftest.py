@@ -1,5 +1,5 @@
 """Fixtures shared with the other test folders live in tests/testkit.py."""
 
-from testkit import db_url, engine, sqlite_template
+from testkit import db_url, engine, sql_url, sqlite_template
 
-__all__ = ["db_url", "engine", "sqlite_template"]
+__all__ = ["db_url", "engine", "sql_url", "sqlite_template"]

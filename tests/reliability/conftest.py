@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from testkit import cli, db_url, engine, fake_extractor, plain_terminal, sqlite_template
+from testkit import cli, db_url, engine, fake_extractor, plain_terminal, sql_url, sqlite_template
 
-__all__ = ["cli", "db_url", "engine", "fake_extractor", "plain_terminal", "sqlite_template"]
+__all__ = ["cli", "db_url", "engine", "fake_extractor", "plain_terminal", "sql_url", "sqlite_template"]
 
 T = TypeVar("T")
 
