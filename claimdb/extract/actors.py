@@ -37,6 +37,44 @@ PLURAL_PRONOUNS = {"they", "them"}
 NEUTER_PRONOUNS = {"it"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+_SHARES = {
+    "percent",
+    "%",
+    "number",
+    "majority",
+    "minority",
+    "half",
+    "quarter",
+    "third",
+    "handful",
+    "dozen",
+    "hundred",
+    "thousand",
+    "million",
+    "share",
+    "proportion",
+    "fraction",
+    "plurality",
+    "most",
+    "rest",
+}
+_QUANTIFIERS = {
+    "some",
+    "many",
+    "most",
+    "others",
+    "several",
+    "few",
+    "all",
+    "both",
+    "those",
+    "these",
+    "one",
+    "each",
+    "half",
+    "majority",
+    "minority",
+}
 _NP_LEFT_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "advmod", "case", "predet"}
 _NP_RIGHT_PREPS = {"of", "for", "at", "from", "with", "in", "to"}
 _GROUP_HEADS = {
@@ -184,6 +222,10 @@ class ActorTable:
             key = normalize_name(text)
             if not key or not any(c.isalpha() for c in key):
                 continue
+            if label == "PERSON" and key in self.gaz.demonyms:
+                label = "NORP"  # "Slovak Foreign Minister …": the adjective, not a person
+            elif label == "PERSON" and " " not in key and key not in person_names and self.gaz.country(text):
+                label = "GPE"  # "… that Kyiv give up": a capital the recogniser took for a name
             if (
                 label == "PERSON"
                 or key in person_names
@@ -449,9 +491,12 @@ class ActorTable:
         head = root.head
         noun_head = root.dep_ in ("amod", "compound") and head.pos_ in ("NOUN", "PROPN") and head.i > root.i
         if noun_head and head.lower_ in self.lex.state_nouns and country:
-            # "the Russian government" speaks for Russia.
+            # "the Russian government", "the Russian foreign ministry" speak for Russia; a
+            # later bare "the ministry" or "the government" points back to it.
             left = head.left_edge.i
-            self._mention(self._state(country), left, head.i + 1)
+            state = self._state(country)
+            state.roles.add(head.lemma_.casefold())
+            self._mention(state, left, head.i + 1)
         elif noun_head and bloc and head.lower_ in _GROUP_HEADS:
             actor = self._actor(f"{doc[start:end].text} {head.text}", "group")
             actor.plural = True
@@ -538,7 +583,13 @@ class ActorTable:
         """
         doc = self.doc
         low = token.lower_
-        if token.pos_ == "PRON" or low in PERSONAL_PRONOUNS or low in PLURAL_PRONOUNS:
+        if low in ("neither", "none", "no", "nobody", "noone"):
+            return None  # "neither delegation spoke": no one is the source
+        described = low in _QUANTIFIERS and (
+            low in ("others", "many", "some", "most")
+            or any(c.dep_ in ("prep", "acl", "relcl", "amod") for c in token.children)
+        )  # "some of his allies", "those surveyed", "many": a described source
+        if not described and (token.pos_ == "PRON" or low in PERSONAL_PRONOUNS or low in PLURAL_PRONOUNS):
             if low in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
                 return self.resolve(token.head.head, prefer=prefer)
             actor = self._resolve_pronoun(token, prefer)
@@ -571,6 +622,15 @@ class ActorTable:
                 return a
         text = doc[start:end].text
         key = normalize_name(text)
+        country = self.gaz.capitals.get(key) or self.gaz.names.get(key)
+        if country is None:
+            country = self._state_phrase(token)
+            if country is not None:
+                self._state(country).roles.add(token.lemma_.casefold())
+        if country is not None:
+            actor = self._state(country)
+            self._refer(actor, start, end)
+            return actor
         if token.pos_ == "PROPN" and token.is_title:
             # A name the recogniser missed ("said Diallo"): a person already named here.
             parts = self._strip_titles(key.split())
@@ -587,20 +647,15 @@ class ActorTable:
             if known is not None:
                 self._refer(known, start, end, alias=False)
                 return known
-        country = self.gaz.capitals.get(key) or self.gaz.names.get(key)
-        if country is None:
-            country = self._state_phrase(token)
-        if country is not None:
-            actor = self._state(country)
-            self._refer(actor, start, end)
-            return actor
         lemma = token.lemma_.casefold()
         plural = token.tag_ in ("NNS", "NNPS")
         # "the minister" is someone named before; "ministers", "some leaders" are not.
         # "the minister", "the group's spokesman", "its spokeswoman" point back (or ahead) to
         # a named holder of the role; "the prime minister's office" is a body of its own.
         modifiers_ok = all(
-            c.dep_ in ("det", "amod", "compound", "poss", "case") and c.pos_ != "PROPN" for c in token.lefts
+            c.dep_ in ("det", "amod", "compound", "poss", "case")
+            and (c.pos_ != "PROPN" or self.gaz.country(c.text) is not None)  # "Czech minister"
+            for c in token.lefts
         )
         has_owner = any(c.dep_ == "poss" for c in token.lefts)
         person_role = self._is_role_word(token) and not plural
@@ -609,17 +664,47 @@ class ActorTable:
             actor = self._resolve_role(token, start, end)
             if actor is not None:
                 return actor
-        # A source known only by description: "a source", "officials", "the campaign".
-        if token.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ", "X"):
+        # A source known only by description: "a source", "officials", "the campaign", "the
+        # report". Not any noun: "a settlement" or "the first step" speak for no one.
+        if token.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ", "X") and low not in _QUANTIFIERS:
             return None
-        actor = self._actor(
-            _NAME_PUNCT.sub("", text), "group" if token.tag_ in ("NNS", "NNPS") else "other", named=False
-        )
-        actor.plural = token.tag_ in ("NNS", "NNPS")
-        if self._is_role_word(token) and not actor.plural:
-            actor.kind = "person"
+        if token.pos_ == "NOUN" and not self._can_speak(token):
+            return None
+        if token.pos_ == "PROPN" and lemma in self.lex.organization_nouns:
+            # "The Dock and Harbour Workers' Union" missed by the recogniser: a named body.
+            actor = self._actor(_NAME_PUNCT.sub("", text), "organization")
+        else:
+            actor = self._actor(
+                _NAME_PUNCT.sub("", text), "group" if token.tag_ in ("NNS", "NNPS") else "other", named=False
+            )
+            actor.plural = token.tag_ in ("NNS", "NNPS")
+            if self._is_role_word(token) and not actor.plural:
+                actor.kind = "person"
+        actor.roles.add(lemma)  # so that a later "the union" finds it
         self._refer(actor, start, end)
         return actor
+
+    def _can_speak(self, noun: Token) -> bool:
+        """Whether a common noun can head a source: people, bodies, groups, reports; or a
+        share of people ("42 percent of voters", "a majority of members")."""
+        lemma = noun.lemma_.casefold()
+        if (
+            self._is_role_word(noun)
+            or lemma in self.lex.organization_nouns
+            or lemma in self.lex.group_nouns
+            or lemma in self.lex.information_sources
+            or (noun.is_title and noun.i > noun.sent.start)  # a name tagged as a noun
+            or any(c.ent_type_ in ("NORP", "GPE", "ORG") for c in noun.lefts)
+        ):
+            return True
+        if lemma in _SHARES or noun.ent_type_ == "PERCENT":
+            return (
+                any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+                or noun.ent_type_ == "PERCENT"
+            )
+        # Agent nouns: "donors", "investors", "lobbyists", "politicians", "participants".
+        plural = noun.tag_ in ("NNS", "NNPS")
+        return lemma.endswith(("ist", "ian")) or (plural and lemma.endswith(("er", "or", "ant", "ent")))
 
     def resolve_name(self, tokens: list[Token]) -> ActorDraft | None:
         """The actor a bare name stands for ("Sanders", "Bernie Sanders", "NATO"), as in a
@@ -648,7 +733,10 @@ class ActorTable:
             return
         span = self.doc[start:end]
         actor.mentions.append(Mention(span.start_char, span.end_char, span.text))
-        if alias and span.root.pos_ != "PRON":
+        # A name is an alias; "he" or "the minister" is only a mention: it names whoever
+        # holds the role in this article, and may be someone else in the next.
+        described = self._is_role_word(span.root) and not any(t.pos_ == "PROPN" and t.is_title for t in span)
+        if alias and span.root.pos_ != "PRON" and not (described and actor.kind == "person"):
             actor.add_alias(span.text)
         for i in range(start, end):
             self._token_actor.setdefault(i, actor)
@@ -697,11 +785,11 @@ class ActorTable:
         doc = self.doc
         role = token.lemma_.casefold()
         qualifiers = {
-            t.lower_
+            t.text
             for t in doc[start : token.i]
-            if t.pos_ in ("ADJ", "PROPN") and t.dep_ in ("amod", "compound")
+            if t.pos_ in ("ADJ", "PROPN") and t.dep_ in ("amod", "compound", "poss")
         }
-        qual_countries = {c.casefold() for q in qualifiers if (c := self.gaz.demonyms.get(q))}
+        qual_countries = {c.casefold() for q in qualifiers if (c := self.gaz.country(q))}
         is_person_role = self._is_role_word(token)
 
         def fits(actor: ActorDraft) -> bool:

@@ -64,6 +64,8 @@ class Lexicon:
     female_words: frozenset[str]
     title_abbreviations: frozenset[str]
     organization_nouns: frozenset[str]
+    group_nouns: frozenset[str]
+    information_sources: frozenset[str]
 
     seats: dict[str, str]
     state_nouns: frozenset[str]
@@ -162,6 +164,8 @@ def lexicon() -> Lexicon:
         female_words=_words(roles["female"]),
         title_abbreviations=_words(roles["abbreviations"]),
         organization_nouns=_words(roles["organization"]),
+        group_nouns=_words(roles["groups"]),
+        information_sources=_words(roles["information_sources"]),
         seats={k.casefold(): v for k, v in inst["seats"].items()},
         state_nouns=_words(inst["state_nouns"]["nouns"]),
         country_aliases={k.casefold(): v for k, v in inst["country_aliases"].items()},
