@@ -272,7 +272,7 @@ class ClaimFinder:
                 and doc[c.left_edge.i - 1].text == ","
             ):
                 end = min(end, c.left_edge.i - 1)
-            elif c.dep_ == "conj" and (
+            elif (c.dep_ == "conj" or (c.dep_ == "ccomp" and doc[c.i - 1].dep_ == "cc")) and (
                 (c.tag_ == "VBG" and clause.tag_ != "VBG") or self.lex.lemma(c) in self._speech_and_demand
             ):
                 # "stressing that X is normal and denouncing …", "said that … and urged …":

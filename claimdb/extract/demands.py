@@ -17,7 +17,7 @@ from claimdb.extract.actors import ActorDraft, ActorTable
 from claimdb.extract.claims import ClaimDraft
 from claimdb.extract.document import Document
 from claimdb.extract.lexicon import Lexicon, lexicon
-from claimdb.extract.syntax import source_of
+from claimdb.extract.syntax import is_infinitive, source_of
 from claimdb.topics import Taxonomy
 
 if TYPE_CHECKING:
@@ -143,11 +143,32 @@ class DemandFinder:
                     cue = f"{verb.text} {child.text}"
         obj = next((c for c in children if c.dep_ in ("dobj", "dative")), None)
         clause = next(
-            (c for c in children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")), None
+            (
+                c
+                for c in children
+                if (c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and is_infinitive(c)))
+                and c.pos_ in ("VERB", "AUX")
+            ),
+            None,
         )
+        if clause is None and (addressee_tok is not None or obj is not None):
+            # "called on the governments that had hesitated to drop …": the infinitive hangs
+            # inside the addressee's phrase; it is still what the demand asks for.
+            target = addressee_tok or obj
+            assert target is not None
+            clause = next(
+                (
+                    t
+                    for t in self.doc[target.i + 1 : verb.right_edge.i + 1]
+                    if t.pos_ == "VERB" and is_infinitive(t) and target in t.ancestors
+                ),
+                None,
+            )
         if content is None and clause is not None:
             inner_subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if obj is not None and addressee_tok is None:
+                if self.actors.addressee(obj) is None:
+                    return  # "did not want war … to defend peace": no one is asked to act
                 addressee_tok = obj  # "urged Russia to withdraw"
             elif inner_subject is not None and addressee_tok is None:
                 addressee_tok = inner_subject  # "wants NATO to commit", "demanded that Kyiv stop"
@@ -242,46 +263,38 @@ class DemandFinder:
         self._add(demander, None, f"among {noun.text}", noun, self._items(content))
 
     def _obligation(self, verb: Token, cue: Token) -> None:
-        """ "NATO must stop …", "the council has to act" said by a speaker: their demand."""
+        """ "NATO must stop …", "Yerevan needed to hand over …", "the shelling must stop" in
+        a speaker's own words (a quote or reported speech): the speaker's demand, of the
+        actor who is to act, or of no one in particular when what must happen is an end
+        ("must stop", "must be lifted"). "We must …" is a resolve, not a demand."""
         claim_index = self._claim_index_at(verb.idx)
-        if claim_index is None:
+        if claim_index is None or verb.pos_ != "VERB" or verb.lemma_ == "be":
             return
         claim = self.claims[claim_index]
         if claim.speaker is None or not claim.speaker.named:
             return
-        subject = next(
-            (c for c in (cue if cue.dep_ != "aux" else verb).children if c.dep_ in ("nsubj", "nsubjpass")),
-            None,
-        )
-        if subject is None:
+        holder = cue if cue.dep_ != "aux" else verb
+        subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lower_ in _SELF:
             return
-        if subject.lower_ in _SELF:
-            addressee = None
-        else:
-            if subject.pos_ == "PRON":
-                return
-            addressee = self.actors.actor_at(subject)
-            if addressee is None or addressee is claim.speaker:
-                return
-        if verb.lemma_ in ("be",) or verb.pos_ not in ("VERB",):
-            return
-        start, end = verb.i, verb.right_edge.i + 1
-        for c in verb.children:
-            if c.dep_ in ("aux", "neg", "advmod") and c.i < verb.i:
-                start = min(start, c.i)
-            elif (
-                c.dep_ == "conj"
-                and c.i > verb.i
-                and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
-            ):
-                # "… must stop X, and it must say so": the second clause is its own demand.
-                end = min(end, c.left_edge.i)
-                while end > start and self.doc[end - 1].dep_ in ("cc", "punct"):
-                    end -= 1
-        start, end = self._trim(start, end)
-        if end - start < 2:
-            return
-        self._append(claim.speaker, addressee, cue.text, cue, start, end, claim_index, 0.5)
+        actor = self.actors.addressee(subject)
+        addressee = actor if actor is not None and actor is not claim.speaker and actor.named else None
+        if addressee is None and self.lex.lemma(verb) not in self.lex.cessation_verbs:
+            return  # "Brave actions have to come from all of us": no one is asked to act
+        items = self._items(verb)
+        first_start = subject.left_edge.i  # the whole clause: "the alliance should rule out …"
+        items[0] = (first_start, items[0][1], items[0][2])
+        for n, (start, end, head) in enumerate(items):
+            for c in head.children:
+                if (
+                    c.dep_ == "conj"
+                    and c.i > head.i
+                    and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                ):
+                    # "… must stop X, and it must say so": the second clause is its own demand.
+                    end = min(end, c.left_edge.i)
+            items[n] = (start, end, head)
+        self._add(claim.speaker, addressee, cue.text, cue, items, confidence=0.5, claim=claim_index)
 
     # --- helpers ------------------------------------------------------------------------------
 
@@ -296,6 +309,9 @@ class DemandFinder:
         cue: str,
         cue_tok: Token,
         items: list[tuple[int, int, Token]],
+        *,
+        confidence: float = 0.7,
+        claim: int | None = None,
     ) -> None:
         for start, end, head in items:
             start, end = self._cut_circumstance(start, end)
@@ -303,9 +319,8 @@ class DemandFinder:
             start, end = self._trim(start, end)
             if end - start < 1:
                 continue
-            self._append(
-                demander, addressee, cue, cue_tok, start, end, self._claim_index_at(cue_tok.idx), 0.7
-            )
+            in_claim = claim if claim is not None else self._claim_index_at(cue_tok.idx)
+            self._append(demander, addressee, cue, cue_tok, start, end, in_claim, confidence)
 
     def _append(
         self,

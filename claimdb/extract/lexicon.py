@@ -54,6 +54,7 @@ class Lexicon:
     demand_nouns: frozenset[str]
     obligation_modals: frozenset[str]
     obligation_verbs: frozenset[str]
+    cessation_verbs: frozenset[str]
 
     positive: frozenset[str]
     negative: frozenset[str]
@@ -156,6 +157,7 @@ def lexicon() -> Lexicon:
         demand_nouns=_words(demands["nouns"]["nouns"]),
         obligation_modals=_words(demands["obligation"]["modals"]),
         obligation_verbs=_words(demands["obligation"]["verbs"]),
+        cessation_verbs=_words(demands["obligation"]["cessation"]),
         positive=_words(evaluation["positive"]),
         negative=_words(evaluation["negative"]),
         negations=_words(evaluation["negations"]),

@@ -62,6 +62,10 @@ def source_of(verb: Token, cue_lemmas: Collection[str] = (), depth: int = 0) -> 
         # "X told reporters that the demands were absurd and urged allies to …": the parser
         # joins the second act to the reported clause; it is the first act's partner.
         return source_of(head.head, cue_lemmas, depth + 1)
+    if verb.dep_ == "ccomp" and verb.i > 0 and verb.doc[verb.i - 1].dep_ == "cc" and head.pos_ == "VERB":
+        # "it noted a growing realism and called on the EU to …": a coordinated act the
+        # parser took for the first one's complement.
+        return source_of(head, cue_lemmas, depth + 1)
     if verb.dep_ == "conj" and verb.tag_ == "VBG" and head.tag_ != "VBG":
         # "…, stressing that X is normal and denouncing …": the second participle hangs on
         # the clause inside the first; its subject is the first's.
