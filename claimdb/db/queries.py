@@ -29,6 +29,9 @@ from claimdb.tabular import Rows
 AnySelect = Select[*tuple[Any, ...]]
 
 _HASH_PREFIX = re.compile(r"[0-9a-fA-F]{6,64}")
+# Ids are INTEGER columns, 32 bits on PostgreSQL: a longer number names no row, and binding it
+# would fail (SQLite: OverflowError past 64 bits; PostgreSQL: "integer out of range").
+_MAX_ID = 2**31 - 1
 _CONTEXT_CHARS = 600
 
 
@@ -65,11 +68,19 @@ def article_condition(selector: str, column: Any) -> ColumnElement[bool]:
     return condition
 
 
+def as_id(text: str) -> int | None:
+    """``text`` as a row id: ASCII digits only ("²" and "٣" are digits to str.isdigit but no
+    id), and -1, which no row has, for numbers beyond any id."""
+    if not (text.isascii() and text.isdigit()):
+        return None
+    return int(text) if int(text) <= _MAX_ID else -1
+
+
 def _article_ids(selector: str) -> Select[int]:
     a = schema.Article
     text = selector.strip()
-    if text.isdigit():
-        return select(a.id).where(a.id == int(text))
+    if (number := as_id(text)) is not None:
+        return select(a.id).where(a.id == number)
     if _HASH_PREFIX.fullmatch(text):
         return select(a.id).where(a.content_hash.startswith(text.lower()))
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -78,8 +89,8 @@ def _article_ids(selector: str) -> Select[int]:
 
 def _actor_ids(selector: str) -> Select[int]:
     text = selector.strip()
-    if text.isdigit():
-        return select(schema.Actor.id).where(schema.Actor.id == int(text))
+    if (number := as_id(text)) is not None:
+        return select(schema.Actor.id).where(schema.Actor.id == number)
     alias = schema.ActorAlias
     return select(alias.actor_id).where(alias.normalized == normalize_name(text))
 
@@ -364,9 +375,12 @@ def _one(session: Session, stmt: AnySelect, what: str, hint: str) -> dict[str, A
 
 
 def _parse_id(value: str, what: str, command: str) -> int:
-    if not value.strip().isdigit():
+    number = as_id(value.strip())
+    if number is None:
         raise InputError(f"{what} ids are numbers, got {value!r}; list them with claimdb {command}")
-    return int(value)
+    if number < 0:
+        raise NotFoundError(f"{what} {value.strip()} not found; list them with claimdb {command}")
+    return number
 
 
 def show_claim(session: Session, claim_id: str) -> Detail:
