@@ -47,10 +47,35 @@ class Topic:
     label: str
     description: str
     terms: tuple[Term, ...]
+    against: tuple[Term, ...] = ()
+    """Terms that name the topic's opposite: calling for a "ceasefire" opposes `war`."""
+    exclude: tuple[tuple[str, ...], ...] = ()
+    """Word sequences taken out before matching: a "trade war" is not a `war`."""
+
+    def relevant(self, words: Sequence[str]) -> list[str]:
+        """``words`` without this topic's excluded phrases."""
+        if not self.exclude:
+            return list(words)
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            hit = next((len(p) for p in self.exclude if tuple(words[i : i + len(p)]) == p), 0)
+            if hit:
+                i += hit
+            else:
+                out.append(words[i])
+                i += 1
+        return out
 
     def score(self, words: Sequence[str]) -> int:
         """How specific the best matching term is (its number of patterns); 0 for no match."""
-        return max((len(t.patterns) for t in self.terms if t.matches(words)), default=0)
+        words = self.relevant(words)
+        return max((len(t.patterns) for t in (*self.terms, *self.against) if t.matches(words)), default=0)
+
+    def inverted(self, words: Sequence[str]) -> bool:
+        """True when only an opposite term matches: support for it is opposition to the topic."""
+        words = self.relevant(words)
+        return any(t.matches(words) for t in self.against) and not any(t.matches(words) for t in self.terms)
 
 
 def words_of(text: str) -> list[str]:
@@ -85,10 +110,15 @@ class Taxonomy:
         if topic is None:
             return set()
         found: set[str] = set()
-        for term in topic.terms:
+        words = topic.relevant(words)
+        for term in (*topic.terms, *topic.against):
             if term.matches(words):
                 found.update(w for w in words for p in term.patterns if p.matches(w))
         return found
+
+    def inverted(self, topic_id: str, words: Sequence[str]) -> bool:
+        topic = next((t for t in self.topics if t.id == topic_id), None)
+        return topic is not None and topic.inverted(words)
 
     def best(self, text: str) -> str | None:
         """The single most specific topic the text mentions, or None."""
@@ -129,14 +159,19 @@ def _load_file(path: Path) -> list[Topic]:
         if not isinstance(tid, str) or not _ID.match(tid):
             raise TopicsError(f"{where}: id must be kebab-case like 'troop-withdrawal', got {tid!r}")
         terms = entry.get("terms", [])
-        if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
-            raise TopicsError(f"{where} ({tid}): terms must be a list of strings")
+        against = entry.get("against", [])
+        exclude = entry.get("exclude", [])
+        for field_name, value in (("terms", terms), ("against", against), ("exclude", exclude)):
+            if not isinstance(value, list) or not all(isinstance(t, str) for t in value):
+                raise TopicsError(f"{where} ({tid}): {field_name} must be a list of strings")
         topics.append(
             Topic(
                 id=tid,
                 label=str(entry.get("label", tid)),
                 description=str(entry.get("description", "")),
                 terms=tuple(_parse_term(t, f"{where} ({tid})") for t in terms),
+                against=tuple(_parse_term(t, f"{where} ({tid})") for t in against),
+                exclude=tuple(tuple(words_of(phrase)) for phrase in exclude),
             )
         )
     return topics

@@ -68,6 +68,7 @@ class DemandDraft:
     topic: str | None
     claim: int | None
     confidence: float
+    topic_from_context: bool = False
 
 
 class DemandFinder:
@@ -339,12 +340,29 @@ class DemandFinder:
             addressee = self._addressee_in(start, end, demander)
         if addressee is demander:
             addressee = None
-        # "called on NATO to halt its expansion": the addressee is part of what is asked.
+        # "called on NATO to halt its expansion": the addressee is part of what is asked;
+        # failing a topic there, the sentence around it ("urged Brussels to close the
+        # loopholes that let sanctioned goods through").
         topic = self.taxonomy.best(text if addressee is None else f"{addressee.name} {text}")
+        from_context = False
+        if topic is None:
+            topic = self.taxonomy.best(self.doc[start].sent.text)
+            from_context = topic is not None
         if not demander.named:
             confidence -= 0.1
         self.demands.append(
-            DemandDraft(demander, addressee, cue, cue_tok.i, cstart, cend, topic, claim, round(confidence, 2))
+            DemandDraft(
+                demander,
+                addressee,
+                cue,
+                cue_tok.i,
+                cstart,
+                cend,
+                topic,
+                claim,
+                round(confidence, 2),
+                from_context,
+            )
         )
 
     def _items(self, head: Token) -> list[tuple[int, int, Token]]:

@@ -59,6 +59,7 @@ class Lexicon:
     positive: frozenset[str]
     negative: frozenset[str]
     negations: frozenset[str]
+    negative_phrases: tuple[str, ...]
 
     person_roles: frozenset[str]
     male_words: frozenset[str]
@@ -161,6 +162,7 @@ def lexicon() -> Lexicon:
         positive=_words(evaluation["positive"]),
         negative=_words(evaluation["negative"]),
         negations=_words(evaluation["negations"]),
+        negative_phrases=tuple(p.casefold() for p in evaluation["negative_phrases"]),
         person_roles=_words(roles["person"]),
         male_words=_words(roles["male"]),
         female_words=_words(roles["female"]),

@@ -48,6 +48,8 @@ class StanceReader:
         for i, demand in enumerate(demands):
             if demand.demander is None or not demand.demander.named or demand.topic is None:
                 continue
+            if demand.topic_from_context:
+                continue  # a topic guessed from the sentence is too weak to hold a position on
             polarity = self._demand_polarity(demand)
             self._vote(
                 votes, StanceDraft(demand.demander, demand.topic, polarity, "demand", i, demand.confidence)
@@ -80,8 +82,15 @@ class StanceReader:
         words = words_of(text)
         assert demand.topic is not None
         triggers = self.taxonomy.trigger_words(demand.topic, words)
-        first = next((i for i, w in enumerate(words) if w in triggers), len(words))
-        flips = sum(1 for w in words[:first] if w in self.lex.negations or w in self.lex.negative)
+        # The last topic word is the thing itself ("the alliance renounce further
+        # enlargement": "enlargement", not "alliance"); what comes before it says what is
+        # to be done with it.
+        last = max((i for i, w in enumerate(words) if w in triggers), default=len(words))
+        before = words[:last]
+        flips = sum(1 for w in before if w in self.lex.negations or w in self.lex.negative)
+        joined = " ".join(before)
+        flips += sum(joined.count(phrase) for phrase in self.lex.negative_phrases)
+        flips += self.taxonomy.inverted(demand.topic, words)  # a ceasefire is against war
         return "oppose" if flips % 2 else "support"
 
     def _claim_stances(self, claim: ClaimDraft, index: int) -> list[StanceDraft]:
@@ -113,6 +122,8 @@ class StanceReader:
                     break
             if polarity is None:
                 continue
+            if self.taxonomy.inverted(topic, list(words_by_token.values())):
+                polarity = "oppose" if polarity == "support" else "support"  # "a ceasefire is vital"
             confidence = 0.6 if claim.direct else 0.55
             out.append(StanceDraft(claim.speaker, topic, polarity, "claim", index, confidence))  # type: ignore[arg-type]
         return out

@@ -119,3 +119,12 @@ def test_verb_forms_repair_the_lemmatizer() -> None:
     assert forms["planned"] == "plan"
     assert forms["denied"] == "deny"
     assert forms["urging"] == "urge"
+
+
+def test_against_terms_invert_and_exclusions_remove() -> None:
+    taxonomy = load_taxonomy()
+    assert taxonomy.best("an immediate ceasefire") == "war"
+    assert taxonomy.inverted("war", words_of("an immediate ceasefire"))
+    assert not taxonomy.inverted("war", words_of("a ceasefire would end the war"))
+    assert taxonomy.best("a trade war over turbine duties") is None
+    assert taxonomy.best("the trade war became a real war") == "war"
