@@ -94,12 +94,14 @@ def main() -> int:
             if g.get("optional"):
                 continue
             totals["gold claims"] += 1
-            hits = [sp for p, sp in located if sp and score.overlap_all(sp, g["_spans"]) >= 0.5 * (sp[1] - sp[0])]
+            hits = [
+                sp for p, sp in located if sp and score.overlap_all(sp, g["_spans"]) >= 0.5 * (sp[1] - sp[0])
+            ]
             if score.coverage(g["_spans"], hits) < 0.5:
                 key = "missed: " + cue_class(gold, g, lex)
                 counts[key] += 1
                 a, b = g["_spans"][0]
-                examples[key].append(f"{text[max(0, a - 80):a]}[[{text[a:b][:100]}]]")
+                examples[key].append(f"{text[max(0, a - 80) : a]}[[{text[a:b][:100]}]]")
         for p, sp in located:
             totals["predicted claims"] += 1
             if sp is None:
@@ -111,7 +113,9 @@ def main() -> int:
             )
             if best[0] is None or best[1] < 0.5 * (sp[1] - sp[0]):
                 counts["wrong: no gold claim there"] += 1
-                examples["wrong: no gold claim there"].append(f"{p['speaker']} / {p['cue']}: [[{p['text'][:100]}]]")
+                examples["wrong: no gold claim there"].append(
+                    f"{p['speaker']} / {p['cue']}: [[{p['text'][:100]}]]"
+                )
                 continue
             g = golds[best[0]]
             if g.get("optional") or gold.ids_for(p["speaker"]) & set(g["speaker"]):
@@ -124,14 +128,20 @@ def main() -> int:
                 how = (
                     "quote continuation"
                     if not p["cue"]
-                    else "pronoun" if mention in PRONOUNS else "no source token" if not mention else "name or description"
+                    else "pronoun"
+                    if mention in PRONOUNS
+                    else "no source token"
+                    if not mention
+                    else "name or description"
                 )
                 key = f"wrong speaker: source found as {how}"
             counts[key] += 1
             wanted = [gold.actors[i]["aliases"][:2] for i in g["speaker"] if i in gold.actors]
             examples[key].append(f"ours {p['speaker']!r}, gold {wanted}: [[{p['text'][:80]}]]")
 
-    print(f"{args.gold}: {totals['gold claims']} required gold claims, {totals['predicted claims']} predicted")
+    print(
+        f"{args.gold}: {totals['gold claims']} required gold claims, {totals['predicted claims']} predicted"
+    )
     for key, n in sorted(counts.items()):
         print(f"{n:6d}  {key}")
         if args.examples:
