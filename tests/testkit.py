@@ -261,6 +261,28 @@ def sql_url(db_url: str) -> str:
     return db_url if db_url.startswith("sqlite") else sql_role_url(db_url)
 
 
+def empty_postgres_database(url: str, suffix: str) -> str:
+    """A second database on the test server, ``<name>_<suffix>``, created if need be, with no
+    claimdb tables at all (its schema left to whatever the test runs)."""
+    parsed = make_url(url)
+    name = f"{parsed.database}_{suffix}"
+    server = create_engine_for(url).execution_options(isolation_level="AUTOCOMMIT")
+    try:
+        with server.connect() as conn:
+            exists = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).first()
+            if exists is None:
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
+    finally:
+        server.dispose()
+    target = parsed.set(database=name).render_as_string(hide_password=False)
+    engine = create_engine_for(target)
+    try:
+        migrate.downgrade(engine, "base")
+    finally:
+        engine.dispose()
+    return target
+
+
 def counts(engine: Engine) -> dict[str, int]:
     with engine.connect() as conn:
         return {t.name: conn.execute(text(f"SELECT count(*) FROM {t.name}")).scalar_one() for t in TABLES}

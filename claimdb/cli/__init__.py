@@ -18,6 +18,7 @@ from claimdb.cli import (
     database,
     export,
     extract,
+    import_,
     ingest,
     lists,
     search,
@@ -69,7 +70,18 @@ def _root(
     pass
 
 
-for _commands in (ingest.app, extract.app, lists.app, export.app, sql.app, search.app, topics.app, check.app):
+_COMMANDS = (
+    ingest.app,
+    extract.app,
+    lists.app,
+    export.app,
+    import_.app,
+    sql.app,
+    search.app,
+    topics.app,
+    check.app,
+)
+for _commands in _COMMANDS:
     app.add_typer(_commands)
 app.add_typer(show.app, name="show")
 app.add_typer(database.app, name="db")

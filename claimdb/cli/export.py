@@ -11,7 +11,7 @@ import typer
 from claimdb.cli import common
 from claimdb.cli.common import DbOption
 from claimdb.db.engine import session_scope
-from claimdb.db.export import EXPORTABLE, ExportFormat, export_table, export_to_dir
+from claimdb.db.export import EXPORTABLE, MANIFEST, ExportFormat, export_table, export_to_dir, snapshot
 
 app = typer.Typer()
 
@@ -46,8 +46,10 @@ def export_cli(
     """Export tables or views, streamed (any size), UTF-8 with a header row.
 
     One table without --out goes to stdout. With --out DIR each table is written to
-    DIR/<table>.<format> atomically (a temporary file renamed into place). CSV cells that a
-    spreadsheet would run as a formula get a leading ' unless --raw.
+    DIR/<table>.<format> atomically (a temporary file renamed into place), all from one
+    snapshot, then DIR/claimdb-export.json (row counts and checksums; claimdb import reads
+    JSON or JSON Lines folders back). CSV cells that a spreadsheet would run as a formula get
+    a leading ' unless --raw.
     """
     names = tables or []
     if out is None and len(names) != 1:
@@ -56,7 +58,7 @@ def export_cli(
         )
     engine = common.open_db(db)
     try:
-        with session_scope(engine, read_only=True) as session:
+        with session_scope(snapshot(engine), read_only=True) as session:
             if out is None:
                 export_table(session, names[0], fmt, sys.stdout, raw=raw)
                 return
@@ -66,3 +68,4 @@ def export_cli(
     console = common.stderr()
     for path, count in written.items():
         console.print(f"{path}: {count} rows", markup=False)
+    console.print(f"{out / MANIFEST}: manifest", markup=False)

@@ -4,11 +4,19 @@
         export_table(s, "claims_view", "csv", sys.stdout)
 
 Rows are fetched in batches (a server-side cursor on PostgreSQL), so an export's memory
-does not grow with the table. Files written to a folder appear complete or not at all.
+does not grow with the table. Files written to a folder appear complete or not at all, and
+every table comes from the same moment (``snapshot``) even while an ingest is writing.
+
+A folder export ends with a manifest, ``claimdb-export.json``: the schema revision and, for
+each file, its row count and SHA-256. ``claimdb import`` checks a folder against it, so an
+export cut short (or files from two exports mixed in one folder) is refused, not loaded.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import json
 import os
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
@@ -16,9 +24,12 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Literal, TextIO
 
-from sqlalchemy import Table, select
+from sqlalchemy import Engine, Table, select
 from sqlalchemy.orm import Session
 
+from claimdb import __version__
+from claimdb.db import migrate
+from claimdb.db.dialect import POSTGRESQL
 from claimdb.db.schema import TABLES, VIEWS
 from claimdb.errors import InputError
 from claimdb.tabular import Rows, write_csv, write_json, write_jsonl
@@ -28,7 +39,22 @@ ExportFormat = Literal["csv", "json", "jsonl"]
 # Views first: they are what most people want (names instead of ids).
 EXPORTABLE: dict[str, Table] = {t.name: t for t in (*VIEWS, *TABLES)}
 SUFFIX = {"csv": ".csv", "json": ".json", "jsonl": ".jsonl"}
+MANIFEST = "claimdb-export.json"
+MANIFEST_FORMAT = "claimdb-export/1"
 _BATCH = 1000
+_HASH_CHUNK = 1024 * 1024
+
+
+def snapshot(engine: Engine) -> Engine:
+    """The engine to export with: every table read from one snapshot of the database.
+
+    SQLite's read transaction is one snapshot already (WAL). PostgreSQL's default, READ
+    COMMITTED, takes a new one per statement: claims exported a moment after articles could
+    cite an article that is not in articles.jsonl. REPEATABLE READ keeps the first one.
+    """
+    if engine.dialect.name == POSTGRESQL:
+        return engine.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
+    return engine
 
 
 def table_named(name: str) -> Table:
@@ -64,17 +90,38 @@ def export_table(session: Session, name: str, fmt: ExportFormat, out: TextIO, *,
 def export_to_dir(
     session: Session, names: Sequence[str], fmt: ExportFormat, folder: Path, *, raw: bool = False
 ) -> dict[Path, int]:
-    """Write each table to ``folder/<name>.<fmt>`` atomically; returns path -> row count."""
+    """Write each table to ``folder/<name>.<fmt>`` atomically, then the manifest (last, so
+    that it describes only files that are complete); returns path -> row count."""
     tables = [table_named(n) for n in (names or list(EXPORTABLE))]
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise InputError(f"--out {folder}: cannot create the folder ({err.strerror})") from None
     written: dict[Path, int] = {}
+    entries: dict[str, dict[str, Any]] = {}
     for table in tables:
         target = folder / f"{table.name}{SUFFIX[fmt]}"
         written[target] = _atomic_write(target, partial(_write_table, session, table, fmt, raw=raw))
+        entries[table.name] = {"file": target.name, "rows": written[target], "sha256": file_sha256(target)}
+    manifest = {
+        "format": MANIFEST_FORMAT,
+        "claimdb": __version__,
+        "schema_revision": migrate.current(session.connection()),
+        "exported_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "file_format": fmt,
+        "raw": raw if fmt == "csv" else None,
+        "tables": entries,
+    }
+    _atomic_write(folder / MANIFEST, lambda out: out.write(json.dumps(manifest, indent=2) + "\n"))
     return written
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        while chunk := f.read(_HASH_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def _umask() -> int:

@@ -32,8 +32,14 @@ def test_folder_export(filled: Invoke, tmp_path: Path) -> None:
     out = tmp_path / "dump"
     result = filled("export", "claims", "demands_view", "--format", "jsonl", "--out", str(out))
     assert result.code == 0
-    assert result.err == f"{out}/claims.jsonl: 2 rows\n{out}/demands_view.jsonl: 2 rows\n"
-    assert sorted(p.name for p in out.iterdir()) == ["claims.jsonl", "demands_view.jsonl"]
+    assert result.err == (
+        f"{out}/claims.jsonl: 2 rows\n{out}/demands_view.jsonl: 2 rows\n{out}/claimdb-export.json: manifest\n"
+    )
+    assert sorted(p.name for p in out.iterdir()) == [
+        "claimdb-export.json",
+        "claims.jsonl",
+        "demands_view.jsonl",
+    ]
 
 
 def test_several_tables_need_a_folder(filled: Invoke) -> None:

@@ -14,7 +14,7 @@ from claimdb.cli import app
 
 COMMANDS = [
     ["ingest"], ["extract"], ["articles"], ["actors"], ["claims"], ["demands"], ["stances"],
-    ["export"], ["sql"], ["search"], ["topics"], ["check"],
+    ["export"], ["import"], ["sql"], ["search"], ["topics"], ["check"],
     ["show", "article"], ["show", "actor"], ["show", "claim"], ["show", "demand"],
     ["db", "current"], ["db", "upgrade"], ["db", "downgrade"],
 ]  # fmt: skip

@@ -4,6 +4,7 @@ when empty, files written atomically."""
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 from sqlalchemy import Engine
 from testkit import TAXONOMY, span
 
+from claimdb.db import migrate
 from claimdb.db.engine import session_scope
 from claimdb.db.export import EXPORTABLE, export_table, export_to_dir
 from claimdb.db.store import save
@@ -84,9 +86,21 @@ def test_every_table_and_view_exports_to_a_folder(nasty: Engine, tmp_path: Path)
         written = export_to_dir(s, [], "jsonl", tmp_path / "dump")
     assert sorted(p.name for p in written) == sorted(f"{n}.jsonl" for n in EXPORTABLE)
     assert sorted(p.name for p in (tmp_path / "dump").iterdir()) == sorted(
-        p.name for p in written
+        [*(p.name for p in written), "claimdb-export.json"]
     )  # no temp files
     assert written[tmp_path / "dump" / "claims.jsonl"] == len(NASTY)
+    manifest = json.loads((tmp_path / "dump" / "claimdb-export.json").read_text(encoding="utf-8"))
+    assert (manifest["format"], manifest["schema_revision"], manifest["file_format"]) == (
+        "claimdb-export/1",
+        migrate.heads()[0],
+        "jsonl",
+    )
+    assert manifest["tables"]["claims"] == {
+        "file": "claims.jsonl",
+        "rows": len(NASTY),
+        "sha256": hashlib.sha256((tmp_path / "dump" / "claims.jsonl").read_bytes()).hexdigest(),
+    }
+    assert set(manifest["tables"]) == set(EXPORTABLE)
 
 
 def test_unknown_table(engine: Engine) -> None:
