@@ -86,7 +86,7 @@ class StanceReader:
         # enlargement": "enlargement", not "alliance"); what comes before it says what is
         # to be done with it.
         last = max((i for i, w in enumerate(words) if w in triggers), default=len(words))
-        before = words[:last]
+        before = [w for w in words[:last] if w not in triggers]  # "withdraw its forces": both topic words
         flips = sum(1 for w in before if w in self.lex.negations or w in self.lex.negative)
         joined = " ".join(before)
         flips += sum(joined.count(phrase) for phrase in self.lex.negative_phrases)
@@ -163,6 +163,10 @@ class StanceReader:
         return None
 
     def _value(self, token: Token) -> int:
+        if any(c.dep_ == "prt" for c in token.children):
+            phrase = f"{token.lemma_.casefold()} {next(c for c in token.children if c.dep_ == 'prt').lower_}"
+            if phrase in self.lex.negative_phrases:
+                return -1  # "ruled out a pullback"
         for child in token.children:
             if child.dep_ == "amod":
                 lemma = child.lemma_.casefold()
