@@ -2,6 +2,7 @@
 
     python bench/error_analysis.py ../shared/eval/polnear-dev          # summary
     python bench/error_analysis.py ../shared/eval/polnear-dev -n 5     # + 5 examples a class
+    python bench/error_analysis.py data/eval                           # the project's own set
 
 Runs the extractor in-process over every document of a claimdb-gold/1 set, scores it with
 the evaluation kit's own score.py (imported from beside the gold set, never copied), and
@@ -33,9 +34,12 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i", "who", "which", "that"}
 
 
 def load_scorer(gold_dir: Path) -> ModuleType:
+    """score.py beside the gold set (../shared/eval/*), else the evaluation kit's (data/eval)."""
     path = gold_dir.parent / "score.py"
     if not path.exists():
-        raise SystemExit(f"{path} not found: point this script at a gold set inside the evaluation kit")
+        path = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "score.py"
+    if not path.exists():
+        raise SystemExit(f"{path} not found: the evaluation kit lives in ../shared/eval")
     spec = importlib.util.spec_from_file_location("claimdb_eval_score", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -43,17 +47,17 @@ def load_scorer(gold_dir: Path) -> ModuleType:
     return module
 
 
-def predict(gold_dir: Path, score: ModuleType) -> list[tuple[Any, dict[str, Any]]]:
+def predict(gold_dir: Path, score: ModuleType) -> tuple[list[tuple[Any, dict[str, Any]]], Any]:
     from claimdb.extract import Extractor
     from claimdb.extract.contract import to_contract
 
     extractor = Extractor.load()
     golds = [score.Gold(p) for p in sorted(gold_dir.glob("*.gold.json"))]
     items = ((g.text, g) for g in golds)
-    return [(g, to_contract(g.doc.name, e)) for e, g in extractor.extract_stream(items)]
+    return [(g, to_contract(g.doc.name, e)) for e, g in extractor.extract_stream(items)], extractor.nlp
 
 
-def cue_class(gold: Any, claim: dict[str, Any], lexicon: Any) -> str:
+def cue_class(claim: dict[str, Any], lexicon: Any, lemmatize: Any) -> str:
     cue = (claim.get("cue") or "").strip().lower()
     if not cue:
         return "no cue (quote paragraph, list item)"
@@ -62,9 +66,8 @@ def cue_class(gold: Any, claim: dict[str, Any], lexicon: Any) -> str:
     last = cue.split()[-1].strip(":,")
     if last in {"about", "of", "for", "on", "to", "with", "against", "over", "at", "by", "in", "as", "from"}:
         return "preposition or noun cue (comments about X, support for X)"
-    first = cue.split()[0]
-    known = lexicon.verb_forms.get(first) or lexicon.verb_forms.get(last)
-    if known or first in lexicon.cue_verbs:
+    lemmas = {t.lemma_.casefold() for t in lemmatize(cue)}
+    if lemmas & (lexicon.cue_verbs | lexicon.demand_verbs | lexicon.cue_nouns):
         return "verb cue we read, claim missed (parse, source or span)"
     return "verb or noun cue outside our lexicons"
 
@@ -85,7 +88,8 @@ def main() -> int:
     examples: dict[str, list[str]] = collections.defaultdict(list)
     totals = collections.Counter[str]()
 
-    for gold, pred in predict(args.gold, score):
+    predictions, nlp = predict(args.gold, score)
+    for gold, pred in predictions:
         text = gold.text
         located = [(p, score.locate(text, p)) for p in pred["claims"]]
         actors = {a["name"]: a for a in pred["actors"]}
@@ -98,7 +102,7 @@ def main() -> int:
                 sp for p, sp in located if sp and score.overlap_all(sp, g["_spans"]) >= 0.5 * (sp[1] - sp[0])
             ]
             if score.coverage(g["_spans"], hits) < 0.5:
-                key = "missed: " + cue_class(gold, g, lex)
+                key = "missed: " + cue_class(g, lex, nlp)
                 counts[key] += 1
                 a, b = g["_spans"][0]
                 examples[key].append(f"{text[max(0, a - 80) : a]}[[{text[a:b][:100]}]]")
