@@ -158,6 +158,9 @@ class ActorTable:
         self._references: list[Reference] = []
         self._ref_positions: list[int] = []
         self._skip = skip_tokens
+        # Words this article writes in lower case somewhere: a capitalised word that never is
+        # ("Trump" opening a sentence, tagged as a noun) is a name.
+        self._lowercase_words = {t.text for t in doc if t.is_lower}
         self._quoted = quoted_tokens or set()
         self._read_entities()
         self._read_honorific_names()
@@ -631,7 +634,7 @@ class ActorTable:
             actor = self._state(country)
             self._refer(actor, start, end)
             return actor
-        if token.pos_ == "PROPN" and token.is_title:
+        if token.is_title and (token.pos_ == "PROPN" or token.lower_ not in self._lowercase_words):
             # A name the recogniser missed ("said Diallo"): a person already named here.
             parts = self._strip_titles(key.split())
             known = self._find_person(parts)
@@ -693,7 +696,7 @@ class ActorTable:
             or lemma in self.lex.organization_nouns
             or lemma in self.lex.group_nouns
             or lemma in self.lex.information_sources
-            or (noun.is_title and noun.i > noun.sent.start)  # a name tagged as a noun
+            or (noun.is_title and (noun.i > noun.sent.start or noun.lower_ not in self._lowercase_words))
             or any(c.ent_type_ in ("NORP", "GPE", "ORG") for c in noun.lefts)
         ):
             return True
