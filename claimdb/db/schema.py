@@ -18,6 +18,7 @@ from sqlalchemy import (
     Date,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -118,6 +119,13 @@ def _span_check() -> CheckConstraint:
     return CheckConstraint("span_start >= 0 AND span_start < span_end", name="span")
 
 
+def _appears_in(table: str, actor_column: str) -> Index:
+    """(actor, article) pairs, read without touching the table: every "where does this
+    actor appear" question asks it of mentions, claims, demands and stances. Also serves
+    lookups on the actor column alone (migration 0002)."""
+    return Index(f"ix_{table}_{actor_column}_article_id", actor_column, "article_id")
+
+
 def _article_fk() -> Mapped[int]:
     return mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
 
@@ -126,10 +134,10 @@ class Mention(_Span, Base):
     """One place an actor is named or referred to in an article."""
 
     __tablename__ = "mentions"
-    __table_args__ = (_span_check(),)
+    __table_args__ = (_span_check(), _appears_in("mentions", "actor_id"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id"), index=True)
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id"))
     article_id: Mapped[int] = _article_fk()
 
     article: Mapped[Article] = relationship(back_populates="mentions", lazy="raise")
@@ -142,6 +150,7 @@ class Claim(_Span, Base):
     __tablename__ = "claims"
     __table_args__ = (
         _span_check(),
+        _appears_in("claims", "speaker_id"),
         CheckConstraint(
             "speaker_start IS NULL OR (speaker_start >= 0 AND speaker_start < speaker_end)",
             name="speaker_span",
@@ -150,7 +159,7 @@ class Claim(_Span, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[int] = _article_fk()
-    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id"), index=True)
+    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id"))
     cue: Mapped[str] = mapped_column(Text)
     direct: Mapped[bool] = mapped_column(Boolean)
     claim_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
@@ -174,12 +183,16 @@ class Demand(_Span, Base):
     """An actor requiring an action of another: the demanded thing is the span."""
 
     __tablename__ = "demands"
-    __table_args__ = (_span_check(),)
+    __table_args__ = (
+        _span_check(),
+        _appears_in("demands", "demander_id"),
+        _appears_in("demands", "addressee_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[int] = _article_fk()
-    demander_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id"), index=True)
-    addressee_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id"), index=True)
+    demander_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id"))
+    addressee_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id"))
     cue: Mapped[str] = mapped_column(Text)
     topic_id: Mapped[str | None] = mapped_column(ForeignKey("topics.id"), index=True)
     claim_id: Mapped[int | None] = mapped_column(ForeignKey("claims.id", ondelete="SET NULL"), index=True)
@@ -198,10 +211,11 @@ class Stance(Base):
     __table_args__ = (
         CheckConstraint(_in("polarity", POLARITIES), name="polarity"),
         CheckConstraint("(claim_id IS NULL) <> (demand_id IS NULL)", name="one_evidence"),
+        _appears_in("stances", "actor_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id"), index=True)
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id"))
     topic_id: Mapped[str] = mapped_column(ForeignKey("topics.id"), index=True)
     polarity: Mapped[str] = mapped_column(String(16))
     article_id: Mapped[int] = _article_fk()
