@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select, union
+from sqlalchemy import ColumnElement, Select, func, or_, select, text, union
 from sqlalchemy.orm import Session
 
 from claimdb.db import schema
@@ -95,16 +95,50 @@ def _actor_ids(selector: str) -> Select[int]:
     return select(alias.actor_id).where(alias.normalized == normalize_name(text))
 
 
-def _appearances() -> Any:
-    """(actor_id, article_id) for every way an actor appears in an article."""
+def _articles_with_actor(actor_ids: Select[int]) -> Any:
+    """Ids of the articles in which any of ``actor_ids`` appears (named, speaking, demanding,
+    addressed or taking a stance). The filter sits inside each branch, where an index on
+    the actor column serves it; filtering the union of all appearances instead reads every
+    mention in the database."""
     m, c, d, s = schema.Mention, schema.Claim, schema.Demand, schema.Stance
     return union(
-        select(m.actor_id.label("actor_id"), m.article_id.label("article_id")),
-        select(c.speaker_id, c.article_id).where(c.speaker_id.is_not(None)),
-        select(d.demander_id, d.article_id).where(d.demander_id.is_not(None)),
-        select(d.addressee_id, d.article_id).where(d.addressee_id.is_not(None)),
-        select(s.actor_id, s.article_id),
-    ).subquery("appearances")
+        select(m.article_id).where(m.actor_id.in_(actor_ids)),
+        select(c.article_id).where(c.speaker_id.in_(actor_ids)),
+        select(d.article_id).where(d.demander_id.in_(actor_ids)),
+        select(d.article_id).where(d.addressee_id.in_(actor_ids)),
+        select(s.article_id).where(s.actor_id.in_(actor_ids)),
+    )
+
+
+def _article_count(actor_id: Any) -> Any:
+    """In how many articles the actor ``actor_id`` appears (a correlated scalar subquery).
+
+    Each branch reads an (actor, article) index in article order, and the ORDER BY lets
+    SQLite merge the five sorted lists instead of sorting their union: 20 ms for an actor
+    in 70,000 articles, where counting a grouped union of everyone's appearances took
+    seconds."""
+    m, c, d, s = schema.Mention, schema.Claim, schema.Demand, schema.Stance
+    branches = [
+        select(m.article_id).where(m.actor_id == actor_id),
+        select(c.article_id).where(c.speaker_id == actor_id),
+        select(d.article_id).where(d.demander_id == actor_id),
+        select(d.article_id).where(d.addressee_id == actor_id),
+        select(s.article_id).where(s.actor_id == actor_id),
+    ]
+    seen = union(*(b.correlate(schema.Actor) for b in branches)).order_by(text("1")).subquery("seen")
+    return select(func.count()).select_from(seen).scalar_subquery()
+
+
+def _actors_in_articles(article_ids: Select[int]) -> Any:
+    """Ids of the actors appearing in any of ``article_ids`` (the converse of the above)."""
+    m, c, d, s = schema.Mention, schema.Claim, schema.Demand, schema.Stance
+    return union(
+        select(m.actor_id).where(m.article_id.in_(article_ids)),
+        select(c.speaker_id).where(c.article_id.in_(article_ids), c.speaker_id.is_not(None)),
+        select(d.demander_id).where(d.article_id.in_(article_ids), d.demander_id.is_not(None)),
+        select(d.addressee_id).where(d.article_id.in_(article_ids), d.addressee_id.is_not(None)),
+        select(s.actor_id).where(s.article_id.in_(article_ids)),
+    )
 
 
 def _dated(column: Any, f: Filters) -> list[ColumnElement[bool]]:
@@ -132,86 +166,135 @@ def _rows(session: Session, stmt: AnySelect, brief: Sequence[str] = ()) -> Rows:
 # --- lists ----------------------------------------------------------------------------------
 
 
+# Every list first selects one page of ids from the base tables, filtered and ordered on
+# indexed columns, and only then reads the view rows (names, topics, counts) for that page.
+# Asking the view directly makes the database build every matching row in full before it
+# sorts and cuts: for a popular actor that is 100,000 topic lookups to print 100 rows.
+
+
+def _page(stmt: AnySelect, f: Filters) -> Any:
+    return _limited(stmt, f).subquery("page")
+
+
+def _claims_dated(f: Filters) -> Any:
+    """Ids of the claims dated in the window: by their own date, else by the article's.
+    Two branches, each served by an index, instead of one COALESCE that no index serves."""
+    c, a = schema.Claim, schema.Article
+    when = func.coalesce(c.claim_date, a.published)
+    return union(
+        select(c.id).where(c.claim_date.is_not(None), *_dated(c.claim_date, f)),
+        # Starts from the articles of the window (by their date index) and keeps their claims
+        # with no date of their own. "claim_date IS NULL" would send SQLite down the date
+        # index through every undated claim instead.
+        select(c.id).join(a, a.id == c.article_id).where(*_dated(a.published, f), *_dated(when, f)),
+    )
+
+
 def list_claims(session: Session, filters: Filters = Filters()) -> Rows:
-    v = claims_view
-    when = func.coalesce(v.c.claim_date, v.c.published)
-    stmt = select(
-        v.c.id,
-        v.c.article_id,
-        v.c.published,
-        v.c.speaker,
-        v.c.cue,
-        v.c.direct,
-        v.c.text,
-        v.c.topics,
-        v.c.claim_date,
-        v.c.span_start,
-        v.c.span_end,
-        v.c.confidence,
-    ).where(*_dated(when, filters))
+    c, a = schema.Claim, schema.Article
+    ids = select(c.id, a.published, c.article_id, c.span_start).join(a, a.id == c.article_id)
+    if filters.since is not None or filters.until is not None:
+        ids = ids.where(c.id.in_(_claims_dated(filters)))
     if filters.actor:
-        stmt = stmt.where(v.c.speaker_id.in_(_actor_ids(filters.actor)))
+        ids = ids.where(c.speaker_id.in_(_actor_ids(filters.actor)))
     if filters.topic:
         ct = schema.ClaimTopic
-        stmt = stmt.where(v.c.id.in_(select(ct.claim_id).where(ct.topic_id == filters.topic)))
+        ids = ids.where(c.id.in_(select(ct.claim_id).where(ct.topic_id == filters.topic)))
     if filters.article:
-        stmt = stmt.where(article_condition(filters.article, v.c.article_id))
-    stmt = stmt.order_by(v.c.published, v.c.article_id, v.c.span_start, v.c.id)
-    return _rows(session, _limited(stmt, filters), ("id", "published", "speaker", "cue", "text", "topics"))
+        ids = ids.where(article_condition(filters.article, c.article_id))
+    page = _page(ids.order_by(a.published, c.article_id, c.span_start, c.id), filters)
+    v = claims_view
+    stmt = (
+        select(
+            v.c.id,
+            v.c.article_id,
+            v.c.published,
+            v.c.speaker,
+            v.c.cue,
+            v.c.direct,
+            v.c.text,
+            v.c.topics,
+            v.c.claim_date,
+            v.c.span_start,
+            v.c.span_end,
+            v.c.confidence,
+        )
+        .join(page, page.c.id == v.c.id)
+        .order_by(page.c.published, page.c.article_id, page.c.span_start, page.c.id)
+    )
+    return _rows(session, stmt, ("id", "published", "speaker", "cue", "text", "topics"))
 
 
 def list_demands(session: Session, filters: Filters = Filters()) -> Rows:
-    v = demands_view
-    stmt = select(
-        v.c.id,
-        v.c.article_id,
-        v.c.published,
-        v.c.demander,
-        v.c.addressee,
-        v.c.cue,
-        v.c.text,
-        v.c.topic,
-        v.c.claim_id,
-        v.c.span_start,
-        v.c.span_end,
-        v.c.confidence,
-    ).where(*_dated(v.c.published, filters))
+    d, a = schema.Demand, schema.Article
+    ids = select(d.id, a.published, d.article_id, d.span_start).join(a, a.id == d.article_id)
+    ids = ids.where(*_dated(a.published, filters))
     if filters.actor:
         who = _actor_ids(filters.actor)
-        stmt = stmt.where(or_(v.c.demander_id.in_(who), v.c.addressee_id.in_(who)))
+        ids = ids.where(or_(d.demander_id.in_(who), d.addressee_id.in_(who)))
     if filters.topic:
-        stmt = stmt.where(v.c.topic == filters.topic)
+        ids = ids.where(d.topic_id == filters.topic)
     if filters.article:
-        stmt = stmt.where(article_condition(filters.article, v.c.article_id))
-    stmt = stmt.order_by(v.c.published, v.c.article_id, v.c.span_start, v.c.id)
+        ids = ids.where(article_condition(filters.article, d.article_id))
+    page = _page(ids.order_by(a.published, d.article_id, d.span_start, d.id), filters)
+    v = demands_view
+    stmt = (
+        select(
+            v.c.id,
+            v.c.article_id,
+            v.c.published,
+            v.c.demander,
+            v.c.addressee,
+            v.c.cue,
+            v.c.text,
+            v.c.topic,
+            v.c.claim_id,
+            v.c.span_start,
+            v.c.span_end,
+            v.c.confidence,
+        )
+        .join(page, page.c.id == v.c.id)
+        .order_by(page.c.published, page.c.article_id, page.c.span_start, page.c.id)
+    )
     brief = ("id", "published", "demander", "addressee", "text", "topic")
-    return _rows(session, _limited(stmt, filters), brief)
+    return _rows(session, stmt, brief)
 
 
 def list_stances(session: Session, filters: Filters = Filters()) -> Rows:
-    v = stances_view
-    stmt = select(
-        v.c.id,
-        v.c.actor,
-        v.c.topic,
-        v.c.polarity,
-        v.c.article_id,
-        v.c.article_title,
-        v.c.published,
-        v.c.evidence_kind,
-        v.c.evidence_id,
-        v.c.evidence_text,
-        v.c.confidence,
-    ).where(*_dated(v.c.published, filters))
+    s, a, ac = schema.Stance, schema.Article, schema.Actor
+    ids = (
+        select(s.id, ac.name, s.topic_id, a.published)
+        .join(ac, ac.id == s.actor_id)
+        .join(a, a.id == s.article_id)
+        .where(*_dated(a.published, filters))
+    )
     if filters.actor:
-        stmt = stmt.where(v.c.actor_id.in_(_actor_ids(filters.actor)))
+        ids = ids.where(s.actor_id.in_(_actor_ids(filters.actor)))
     if filters.topic:
-        stmt = stmt.where(v.c.topic == filters.topic)
+        ids = ids.where(s.topic_id == filters.topic)
     if filters.article:
-        stmt = stmt.where(article_condition(filters.article, v.c.article_id))
-    stmt = stmt.order_by(v.c.actor, v.c.topic, v.c.published, v.c.id)
+        ids = ids.where(article_condition(filters.article, s.article_id))
+    page = _page(ids.order_by(ac.name, s.topic_id, a.published, s.id), filters)
+    v = stances_view
+    stmt = (
+        select(
+            v.c.id,
+            v.c.actor,
+            v.c.topic,
+            v.c.polarity,
+            v.c.article_id,
+            v.c.article_title,
+            v.c.published,
+            v.c.evidence_kind,
+            v.c.evidence_id,
+            v.c.evidence_text,
+            v.c.confidence,
+        )
+        .join(page, page.c.id == v.c.id)
+        .order_by(page.c.name, page.c.topic_id, page.c.published, page.c.id)
+    )
     brief = ("id", "actor", "topic", "polarity", "published", "evidence_text")
-    return _rows(session, _limited(stmt, filters), brief)
+    return _rows(session, stmt, brief)
 
 
 def _count(model: Any, column: Any, key: Any) -> Any:
@@ -229,58 +312,47 @@ def _topic_articles(topic: str) -> Any:
 
 def list_articles(session: Session, filters: Filters = Filters()) -> Rows:
     a = schema.Article
-    stmt = select(
-        a.id,
-        a.published,
-        a.source,
-        a.title,
-        a.url,
-        a.content_hash,
-        a.language,
-        _count(schema.Claim, schema.Claim.article_id, a.id).label("claims"),
-        _count(schema.Demand, schema.Demand.article_id, a.id).label("demands"),
-        _count(schema.Stance, schema.Stance.article_id, a.id).label("stances"),
-        a.ingested_at,
-        a.extractor_version,
-    ).where(*_dated(a.published, filters))
+    ids = select(a.id, a.published).where(*_dated(a.published, filters))
     if filters.actor:
-        seen = _appearances()
-        stmt = stmt.where(
-            a.id.in_(select(seen.c.article_id).where(seen.c.actor_id.in_(_actor_ids(filters.actor))))
-        )
+        ids = ids.where(a.id.in_(_articles_with_actor(_actor_ids(filters.actor))))
     if filters.topic:
-        stmt = stmt.where(a.id.in_(_topic_articles(filters.topic)))
+        ids = ids.where(a.id.in_(_topic_articles(filters.topic)))
     if filters.article:
-        stmt = stmt.where(article_condition(filters.article, a.id))
-    stmt = stmt.order_by(a.published, a.id)
+        ids = ids.where(article_condition(filters.article, a.id))
+    page = _page(ids.order_by(a.published, a.id), filters)
+    stmt = (
+        select(
+            a.id,
+            a.published,
+            a.source,
+            a.title,
+            a.url,
+            a.content_hash,
+            a.language,
+            _count(schema.Claim, schema.Claim.article_id, a.id).label("claims"),
+            _count(schema.Demand, schema.Demand.article_id, a.id).label("demands"),
+            _count(schema.Stance, schema.Stance.article_id, a.id).label("stances"),
+            a.ingested_at,
+            a.extractor_version,
+        )
+        .join(page, page.c.id == a.id)
+        .order_by(page.c.published, page.c.id)
+    )
     brief = ("id", "published", "source", "title", "claims", "demands", "stances")
-    return _rows(session, _limited(stmt, filters), brief)
+    return _rows(session, stmt, brief)
 
 
 def list_actors(session: Session, filters: Filters = Filters()) -> Rows:
     ac = schema.Actor
-    seen = _appearances()
-    articles_of = select(func.count(func.distinct(seen.c.article_id))).where(seen.c.actor_id == ac.id)
-    stmt = select(
-        ac.id,
-        ac.name,
-        ac.kind,
-        ac.description,
-        articles_of.scalar_subquery().label("articles"),
-        _count(schema.Claim, schema.Claim.speaker_id, ac.id).label("claims"),
-        _count(schema.Demand, schema.Demand.demander_id, ac.id).label("demands"),
-        _count(schema.Stance, schema.Stance.actor_id, ac.id).label("stances"),
-    )
+    ids = select(ac.id, ac.name)
     if filters.actor:
-        stmt = stmt.where(ac.id.in_(_actor_ids(filters.actor)))
+        ids = ids.where(ac.id.in_(_actor_ids(filters.actor)))
     if filters.article or filters.since or filters.until:
         a = schema.Article
-        where = (
-            select(seen.c.actor_id).join(a, a.id == seen.c.article_id).where(*_dated(a.published, filters))
-        )
+        chosen = select(a.id).where(*_dated(a.published, filters))
         if filters.article:
-            where = where.where(article_condition(filters.article, a.id))
-        stmt = stmt.where(ac.id.in_(where))
+            chosen = chosen.where(article_condition(filters.article, a.id))
+        ids = ids.where(ac.id.in_(_actors_in_articles(chosen)))
     if filters.topic:
         c, ct, d, s = schema.Claim, schema.ClaimTopic, schema.Demand, schema.Stance
         about: Any = union(
@@ -288,8 +360,22 @@ def list_actors(session: Session, filters: Filters = Filters()) -> Rows:
             select(d.demander_id).where(d.topic_id == filters.topic),
             select(s.actor_id).where(s.topic_id == filters.topic),
         )
-        stmt = stmt.where(ac.id.in_(about))
-    stmt = _limited(stmt.order_by(ac.name, ac.id), filters)
+        ids = ids.where(ac.id.in_(about))
+    page = _page(ids.order_by(ac.name, ac.id), filters)
+    stmt = (
+        select(
+            ac.id,
+            ac.name,
+            ac.kind,
+            ac.description,
+            _article_count(ac.id).label("articles"),
+            _count(schema.Claim, schema.Claim.speaker_id, ac.id).label("claims"),
+            _count(schema.Demand, schema.Demand.demander_id, ac.id).label("demands"),
+            _count(schema.Stance, schema.Stance.actor_id, ac.id).label("stances"),
+        )
+        .join(page, page.c.id == ac.id)
+        .order_by(page.c.name, page.c.id)
+    )
     result = session.execute(stmt)
     columns = tuple(result.keys())
     found = [tuple(r) for r in result]

@@ -218,3 +218,16 @@ def test_context_is_the_paragraph_clipped_around_the_span() -> None:
     assert (c.clipped_before, c.clipped_after) == (True, True)
     whole = context_of(txt, 56, 60)
     assert whole.text == "a" * 50 + "SPAN" + "b" * 50 and not whole.clipped_before and not whole.clipped_after
+
+
+def test_claim_dates_are_their_own_else_the_articles(engine: Engine) -> None:
+    old = dt.date(2023, 1, 2)
+    with session_scope(engine) as s:
+        save(s, Article(ARTICLE_1, published=JUNE), fake_extract(ARTICLE_1, old), TAXONOMY)  # claim 1
+        save(s, Article(ARTICLE_2, published=MAY), fake_extract(ARTICLE_2, None), TAXONOMY)  # claim 2
+    assert ids(engine, list_claims) == [2, 1]  # ordered by publication
+    assert ids(engine, list_claims, since=MAY) == [2]
+    assert ids(engine, list_claims, since=JUNE) == []
+    assert ids(engine, list_claims, until=MAY) == [2, 1]
+    assert ids(engine, list_claims, since=old, until=old) == [1]
+    assert ids(engine, list_claims, since=MAY, until=MAY, actor="Roe") == [2]
