@@ -20,7 +20,8 @@ from typing import Protocol, TypeVar
 from sqlalchemy import Engine, select
 
 from claimdb.db import schema
-from claimdb.db.engine import session_scope
+from claimdb.db.dialect import refresh_statistics
+from claimdb.db.engine import session_scope, translate_errors
 from claimdb.db.store import SaveReport, save
 from claimdb.errors import InputError, InvalidExtractionError
 from claimdb.extract.model import Extraction
@@ -149,6 +150,7 @@ def ingest(
 
     results: Iterator[tuple[Article, Extraction] | Outcome]
     results = extract_articles(extractor, screened(), workers=workers, batch_size=batch_size)
+    added = False
     for result in results:
         if not isinstance(result, tuple):
             yield result
@@ -163,7 +165,11 @@ def ingest(
         if report.skipped:  # another process stored the same text since we looked
             yield Skipped(article, f"already stored as article {report.article_id}")
         else:
+            added = True
             yield Added(article, report)
+    if added:
+        with translate_errors(engine), engine.begin() as conn:
+            refresh_statistics(conn)
 
 
 def _stored_id(engine: Engine, content_hash: str) -> int | None:

@@ -19,7 +19,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from urllib.parse import quote
 
-from sqlalchemy import DateTime, Dialect, Table, TextClause, text
+from sqlalchemy import Connection, DateTime, Dialect, Table, TextClause, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
@@ -110,9 +110,23 @@ def serialize_writes(session: Session) -> None:
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _WRITE_LOCK_KEY})
 
 
+def refresh_statistics(connection: Connection) -> None:
+    """Let the query planner see the table sizes and value spread after a bulk write.
+
+    SQLite keeps no statistics until ANALYZE runs, and without them it may sort every claim
+    to show a hundred, or walk an index that matches half the table. ANALYZE reads only the
+    indexes: well under a second per GB. (``analysis_limit`` would be faster still, but its
+    thousand-row samples report a popular actor and a rare one alike, which misleads the
+    planner as badly as no statistics.) PostgreSQL's autovacuum keeps its own statistics.
+    """
+    if connection.dialect.name == SQLITE:
+        connection.exec_driver_sql("ANALYZE")
+
+
 # --- full-text search -----------------------------------------------------------------------
 
-# Created by the migrations; listed so that schema-drift checks skip them.
+# Created by the migrations; listed so that schema-drift checks skip them (and, on
+# PostgreSQL, the stored tsvector columns named search_fts).
 FTS_TABLES = ("claims_fts", "demands_fts", "articles_fts")
 
 
@@ -121,59 +135,77 @@ def is_fts_object(name: str | None) -> bool:
     return name is not None and "_fts" in name
 
 
+# Both backends rank every match but build snippets for the best few only: the inner query
+# ranks on the full-text index alone, the outer one joins and highlights ``limit`` rows.
 _SQLITE_SEARCH = {
     "claims": """
         SELECT c.id AS id, c.article_id AS article_id, a.title AS article_title,
                a.published AS published, c.span_start AS span_start, c.span_end AS span_end,
                snippet(claims_fts, 0, :open, :close, '…', 24) AS snippet,
-               -bm25(claims_fts) AS score
-        FROM claims_fts JOIN claims AS c ON c.id = claims_fts.rowid
+               -top.rank AS score
+        FROM (SELECT rowid AS id, rank FROM claims_fts WHERE claims_fts MATCH :query
+              ORDER BY rank, rowid LIMIT :limit) AS top
+        JOIN claims_fts ON claims_fts.rowid = top.id
+        JOIN claims AS c ON c.id = top.id
         JOIN articles AS a ON a.id = c.article_id
-        WHERE claims_fts MATCH :query ORDER BY bm25(claims_fts), c.id LIMIT :limit""",
+        WHERE claims_fts MATCH :query ORDER BY top.rank, top.id""",
     "demands": """
         SELECT d.id AS id, d.article_id AS article_id, a.title AS article_title,
                a.published AS published, d.span_start AS span_start, d.span_end AS span_end,
                snippet(demands_fts, 0, :open, :close, '…', 24) AS snippet,
-               -bm25(demands_fts) AS score
-        FROM demands_fts JOIN demands AS d ON d.id = demands_fts.rowid
+               -top.rank AS score
+        FROM (SELECT rowid AS id, rank FROM demands_fts WHERE demands_fts MATCH :query
+              ORDER BY rank, rowid LIMIT :limit) AS top
+        JOIN demands_fts ON demands_fts.rowid = top.id
+        JOIN demands AS d ON d.id = top.id
         JOIN articles AS a ON a.id = d.article_id
-        WHERE demands_fts MATCH :query ORDER BY bm25(demands_fts), d.id LIMIT :limit""",
+        WHERE demands_fts MATCH :query ORDER BY top.rank, top.id""",
     "articles": """
         SELECT a.id AS id, a.id AS article_id, a.title AS article_title,
                a.published AS published, NULL AS span_start, NULL AS span_end,
                snippet(articles_fts, -1, :open, :close, '…', 24) AS snippet,
-               -bm25(articles_fts) AS score
-        FROM articles_fts JOIN articles AS a ON a.id = articles_fts.rowid
-        WHERE articles_fts MATCH :query ORDER BY bm25(articles_fts), a.id LIMIT :limit""",
+               -top.rank AS score
+        FROM (SELECT rowid AS id, rank FROM articles_fts WHERE articles_fts MATCH :query
+              ORDER BY rank, rowid LIMIT :limit) AS top
+        JOIN articles_fts ON articles_fts.rowid = top.id
+        JOIN articles AS a ON a.id = top.id
+        WHERE articles_fts MATCH :query ORDER BY top.rank, top.id""",
 }
 
-# The tsvector expressions must match the expression indexes in the migrations exactly, or
-# PostgreSQL cannot use them.
+# search_fts is the stored tsvector column with the GIN index (migration 0002).
 _PG_SEARCH = {
     "claims": """
         SELECT c.id AS id, c.article_id AS article_id, a.title AS article_title,
                a.published AS published, c.span_start AS span_start, c.span_end AS span_end,
-               ts_headline('english', c.text, q, :options) AS snippet,
-               ts_rank(to_tsvector('english', c.text), q) AS score
-        FROM claims AS c JOIN articles AS a ON a.id = c.article_id,
-             websearch_to_tsquery('english', :query) AS q
-        WHERE to_tsvector('english', c.text) @@ q ORDER BY score DESC, c.id LIMIT :limit""",
+               ts_headline('english', c.text, q, :options) AS snippet, top.score AS score
+        FROM (SELECT c.id, ts_rank(c.search_fts, q) AS score
+              FROM claims AS c, websearch_to_tsquery('english', :query) AS q
+              WHERE c.search_fts @@ q ORDER BY score DESC, c.id LIMIT :limit) AS top
+        JOIN claims AS c ON c.id = top.id
+        JOIN articles AS a ON a.id = c.article_id,
+        websearch_to_tsquery('english', :query) AS q
+        ORDER BY top.score DESC, top.id""",
     "demands": """
         SELECT d.id AS id, d.article_id AS article_id, a.title AS article_title,
                a.published AS published, d.span_start AS span_start, d.span_end AS span_end,
-               ts_headline('english', d.text, q, :options) AS snippet,
-               ts_rank(to_tsvector('english', d.text), q) AS score
-        FROM demands AS d JOIN articles AS a ON a.id = d.article_id,
-             websearch_to_tsquery('english', :query) AS q
-        WHERE to_tsvector('english', d.text) @@ q ORDER BY score DESC, d.id LIMIT :limit""",
+               ts_headline('english', d.text, q, :options) AS snippet, top.score AS score
+        FROM (SELECT d.id, ts_rank(d.search_fts, q) AS score
+              FROM demands AS d, websearch_to_tsquery('english', :query) AS q
+              WHERE d.search_fts @@ q ORDER BY score DESC, d.id LIMIT :limit) AS top
+        JOIN demands AS d ON d.id = top.id
+        JOIN articles AS a ON a.id = d.article_id,
+        websearch_to_tsquery('english', :query) AS q
+        ORDER BY top.score DESC, top.id""",
     "articles": """
         SELECT a.id AS id, a.id AS article_id, a.title AS article_title,
                a.published AS published, NULL AS span_start, NULL AS span_end,
-               ts_headline('english', a.text, q, :options) AS snippet,
-               ts_rank(to_tsvector('english', coalesce(a.title, '') || ' ' || a.text), q) AS score
-        FROM articles AS a, websearch_to_tsquery('english', :query) AS q
-        WHERE to_tsvector('english', coalesce(a.title, '') || ' ' || a.text) @@ q
-        ORDER BY score DESC, a.id LIMIT :limit""",
+               ts_headline('english', a.text, q, :options) AS snippet, top.score AS score
+        FROM (SELECT a.id, ts_rank(a.search_fts, q) AS score
+              FROM articles AS a, websearch_to_tsquery('english', :query) AS q
+              WHERE a.search_fts @@ q ORDER BY score DESC, a.id LIMIT :limit) AS top
+        JOIN articles AS a ON a.id = top.id,
+        websearch_to_tsquery('english', :query) AS q
+        ORDER BY top.score DESC, top.id""",
 }
 
 _WORD = re.compile(r"\w+")

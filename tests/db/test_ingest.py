@@ -6,7 +6,8 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import Engine
+import pytest
+from sqlalchemy import Engine, text
 from testkit import ARTICLE_1, ARTICLE_2, TAXONOMY, FakeExtractor, counts, fake_extract
 
 from claimdb.errors import InputError
@@ -127,3 +128,12 @@ def test_workers_keep_order_and_read_ahead_only_a_few_batches() -> None:
     results = [first, *stream]
     assert [ctx for _, ctx in results] == list(range(500))
     assert [e.extractor_version for e, _ in results[:2]] == ["T0 2024-01-01", "T1 2024-01-02"]
+
+
+def test_an_ingest_leaves_statistics_for_the_planner(engine: Engine) -> None:
+    if engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL's autovacuum keeps the statistics")
+    list(ingest(engine, [Article(ARTICLE_1)], extractor=FakeExtractor(), taxonomy=TAXONOMY))
+    with engine.connect() as conn:
+        tables = set(conn.execute(text("SELECT tbl FROM sqlite_stat1")).scalars())
+    assert {"claims", "mentions", "actor_aliases"} <= tables
