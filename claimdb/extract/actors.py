@@ -162,6 +162,8 @@ class ActorTable:
         # ("Trump" opening a sentence, tagged as a noun) is a name.
         self._lowercase_words = {t.text for t in doc if t.is_lower}
         self._quoted = quoted_tokens or set()
+        self.reported: set[int] = set()
+        """Tokens inside the content of claims found so far (filled in by the claim rules)."""
         self._read_entities()
         self._read_honorific_names()
         self._learn_genders()
@@ -594,7 +596,7 @@ class ActorTable:
         )  # "some of his allies", "those surveyed", "many": a described source
         if not described and (token.pos_ == "PRON" or low in PERSONAL_PRONOUNS or low in PLURAL_PRONOUNS):
             if low in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
-                return self.resolve(token.head.head, prefer=prefer)
+                return self.resolve(self._relative_antecedent(token.head.head), prefer=prefer)
             actor = self._resolve_pronoun(token, prefer)
             if actor is not None:
                 self._refer(actor, token.i, token.i + 1)
@@ -731,6 +733,21 @@ class ActorTable:
         self._mention(actor, words[0].i, words[-1].i + 1)
         return actor
 
+    def _relative_antecedent(self, noun: Token) -> Token:
+        """What "who" stands for: "Alan Berger, a doctor from Englewood, New Jersey, who said"
+        hangs the clause on the place; the person is further up."""
+        if noun.lower_ in ("who", "whom") or self._token_actor.get(noun.i, None) is None:
+            return noun
+        current = noun
+        for _ in range(4):
+            actor = self._token_actor.get(current.i)
+            if actor is not None and actor.kind == "person":
+                return current
+            if current.dep_ not in ("pobj", "prep", "appos", "conj", "compound") or current.head is current:
+                break
+            current = current.head
+        return noun
+
     def _refer(self, actor: ActorDraft, start: int, end: int, *, alias: bool = True) -> None:
         if start in self._token_actor and self._token_actor[start] is actor:
             return
@@ -838,11 +855,13 @@ class ActorTable:
             return None
         pos = bisect_left(self._ref_positions, token.i)
         sent_start = token.sent.start
-        # Names inside quotes are what a speaker talks about, hardly ever the speaker.
+        # Names inside quotes, or inside what a source is reported to have said, are what a
+        # speaker talks about, hardly ever the next speaker: "Khalif said Trump is a bigot.
+        # But he said …" is Khalif.
         candidates = [
             r
             for r in reversed(self._references[max(0, pos - 60) : pos])
-            if fits(r.actor) and r.token not in self._quoted
+            if fits(r.actor) and r.token not in self._quoted and r.token not in self.reported
         ]
         if prefer is not None and fits(prefer) and prefer.named:
             # "…,” he said." after a quote: the last speaker, unless someone else who fits
@@ -852,7 +871,15 @@ class ActorTable:
                 if not any(r.subject and r.actor is not prefer and r.token > last for r in candidates):
                     return prefer
         if not candidates:
-            return None
+            # Nobody fitting nearby: the article's most mentioned fitting actor so far (the
+            # subject of a profile, whom every "he" refers to).
+            counts: dict[int, int] = {}
+            by_id: dict[int, ActorDraft] = {}
+            for r in self._references[:pos]:
+                if fits(r.actor) and r.actor.named and r.token not in self._quoted:
+                    counts[id(r.actor)] = counts.get(id(r.actor), 0) + 1
+                    by_id[id(r.actor)] = r.actor
+            return by_id[max(counts, key=lambda k: counts[k])] if counts else None
         # Hobbs-style preference: within the nearest sentence that has a fitting antecedent,
         # its subject first, else its most recent mention.
         nearest_sent = self.doc[candidates[0].token].sent.start

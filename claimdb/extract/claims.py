@@ -152,6 +152,7 @@ class ClaimFinder:
                     claim = self._noun_preposition_claim(token, last_speaker)
                 if claim is not None:
                     self.claims.append(claim)
+                    self._mark_reported(claim)
                     if claim.speaker is not None:
                         last_speaker = claim.speaker
         self._headline_pass()
@@ -159,6 +160,15 @@ class ClaimFinder:
         self._settle_nesting()
         self.claims.sort(key=lambda c: (c.start, c.end))
         return self.claims
+
+    def _mark_reported(self, claim: ClaimDraft) -> None:
+        """Tell the actor table what this claim reports, so that the people named inside it
+        are not taken for the next "he"."""
+        if claim.direct:
+            return
+        span = self.doc.char_span(claim.start, claim.end, alignment_mode="expand")
+        if span is not None:
+            self.actors.reported.update(range(span.start, span.end))
 
     def _verb_claim(self, verb: Token, lemma: str, last: ActorDraft | None) -> ClaimDraft | None:
         if self._is_demand_use(verb, lemma):
