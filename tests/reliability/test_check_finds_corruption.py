@@ -158,7 +158,8 @@ def test_check_finds_a_damaged_sqlite_file(ingested: Invoke, db_url: str, tmp_pa
     shutil.copy(db_url.removeprefix("sqlite:///"), copy)
     conn = sqlite3.connect(copy)
     page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-    find = "SELECT rootpage FROM sqlite_master WHERE name = 'ix_mentions_actor_id'"
+    # Any index of mentions: its pages hold no table data, so the damage stays in the index.
+    find = "SELECT rootpage FROM sqlite_master WHERE type = 'index' AND tbl_name = 'mentions' ORDER BY name"
     (root,) = conn.execute(find).fetchone()
     conn.close()
     # Scribble over one index page, as a bad sector would: the tables still read, the index

@@ -25,6 +25,7 @@ from testkit import (
 )
 
 from claimdb.db import export as export_module
+from claimdb.db import migrate
 from claimdb.db.check import check
 from claimdb.db.engine import describe, open_database, session_scope
 from claimdb.db.export import export_to_dir, snapshot
@@ -348,12 +349,13 @@ def test_an_export_cut_short_is_refused_by_its_manifest(dump: Path, tmp_path: Pa
 
 def test_an_export_from_another_schema_revision_is_refused(dump: Path, tmp_path: Path) -> None:
     manifest = dump / "claimdb-export.json"
-    manifest.write_text(manifest.read_text(encoding="utf-8").replace('"0001"', '"0099"'), encoding="utf-8")
+    content = json.loads(manifest.read_text(encoding="utf-8"))
+    manifest.write_text(json.dumps({**content, "schema_revision": "9999_future"}), encoding="utf-8")
     result = invoke("import", str(dump), "--db", str(tmp_path / "t.sqlite"))
     assert (result.code, result.err) == (
         1,
-        f"error: {manifest}: exported at schema revision '0099', and this claimdb writes '0001'; "
-        "upgrade claimdb to import it\n",
+        f"error: {manifest}: exported at schema revision '9999_future', which this claimdb does not know "
+        f"(it writes {migrate.heads()[0]!r}): a newer claimdb exported it; upgrade claimdb to import it\n",
     )
 
 
