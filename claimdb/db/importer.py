@@ -282,10 +282,10 @@ def import_dump(session: Session, dump: Dump) -> ImportReport:
     verify_manifest(dump)
     serialize_writes(session)
     if not is_empty(session):
+        where = describe(session.connection().engine.url)
         raise DatabaseError(
-            f"{describe(session.connection().engine.url)} already has data; claimdb import loads into an empty "
-            "database only (there is no merge): pass another --db, or ingest the original articles "
-            "into this one"
+            f"{where} already has data; claimdb import loads into an empty database only (there is no "
+            "merge): pass another --db, or ingest the original articles into this one"
         )
     report = ImportReport()
     ids: dict[str, set[Any]] = {}
