@@ -729,7 +729,13 @@ class ActorTable:
         if country is not None:
             return self._state(country)
         parts = normalize_name(text).split()
-        actor = self._find_person(parts) or self._actor(text, "person")
+        actor = self._find_person(parts)
+        if actor is None:
+            # A name no one else in the article uses: only if the recogniser saw a person
+            # there; "Limited Tools:" or "Veto Power Impedes Peace Efforts:" are section heads.
+            if not all(t.ent_type_ == "PERSON" for t in words):
+                return None
+            actor = self._actor(text, "person")
         self._mention(actor, words[0].i, words[-1].i + 1)
         return actor
 

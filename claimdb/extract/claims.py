@@ -25,7 +25,7 @@ from claimdb.extract.lexicon import Lexicon, lexicon
 from claimdb.extract.syntax import is_infinitive, perfect_head, source_of
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _MEDIA_CUES = {"report", "quote", "cite"}
@@ -79,7 +79,7 @@ _DELIVERY_VERBS = {
     "signal",
     "send",
 }
-_OBJECT_PREPS = {"of", "for", "as", "about", "over", "with", "against"}
+_OBJECT_PREPS = {"of", "for", "as", "about", "over", "with", "against", "to"}  # "likened X to Y"
 _DEMAND_ONLY = {
     "call",
     "urge",
@@ -95,6 +95,13 @@ _DEMAND_ONLY = {
     "request",
     "order",
 }
+
+
+def _shouting(sent: Span) -> bool:
+    """A line in capitals ("EVEN HIS BOSS THINKS …") is a headline or a kicker: the parser
+    reads it badly and it is rarely an attribution of its own."""
+    letters = [c for c in sent.text if c.isalpha()]
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
 @dataclass(eq=False)
@@ -127,7 +134,7 @@ class ClaimFinder:
         d = self.d
         last_speaker: ActorDraft | None = None
         for sent in self.doc.sents:
-            if sent.start in d.skip_tokens:
+            if sent.start in d.skip_tokens or _shouting(sent):
                 continue
             for token in sent:
                 if d.quote_of_token[token.i] >= 0 or token.i in d.skip_tokens:
