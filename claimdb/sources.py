@@ -374,7 +374,9 @@ def _jsonl_article(raw: bytes, where: str, options: ReadOptions) -> Article | In
         return InputError(f"{where}: not valid JSON ({err.msg}, column {err.colno}); fix or remove the line")
     if not isinstance(obj, dict):
         kind = type(obj).__name__
-        return InputError(f'{where}: expected a JSON object like {{"text": "..."}}, got {kind}')
+        return InputError(
+            f'{where}: expected a JSON object like {{"text": "..."}}, got {kind}; fix or remove the line'
+        )
     text = obj.get("text")
     if not isinstance(text, str) or not text.strip():
         return InputError(f'{where}: needs a non-empty "text" string; fix or remove the line')
@@ -386,7 +388,9 @@ def _jsonl_article(raw: bytes, where: str, options: ReadOptions) -> Article | In
         if value is None:
             continue
         if not isinstance(value, str):
-            return InputError(f'{where}: "{key}" must be a string, got {type(value).__name__}')
+            return InputError(
+                f'{where}: "{key}" must be a string, got {type(value).__name__}; fix or remove the line'
+            )
         meta[key] = value
     published = obj.get("published")
     try:
@@ -413,7 +417,10 @@ def _from_html(html: str, name: str, options: ReadOptions) -> Article | InputErr
     parser.close()
     text = "\n\n".join(parser.blocks)
     if not text.strip():
-        return InputError(f"{name}: no article text found in the HTML (only markup or navigation)")
+        return InputError(
+            f"{name}: no article text found in the HTML (only markup or navigation); "
+            "save the article's own page, or its text as .txt"
+        )
     if problem := _too_long(name, text, options.max_chars) or unstorable(text, name):
         return problem
     published = None

@@ -191,7 +191,7 @@ def test_jsonl_reads_each_line_and_reports_bad_ones_by_line(tmp_path: Path) -> N
     assert [str(e) for e in items[1:5]] == [
         f"{path}:3: not valid JSON (Expecting property name enclosed in double quotes, column 2); "
         "fix or remove the line",
-        f'{path}:4: expected a JSON object like {{"text": "..."}}, got list',
+        f'{path}:4: expected a JSON object like {{"text": "..."}}, got list; fix or remove the line',
         f'{path}:5: needs a non-empty "text" string; fix or remove the line',
         f"{path}:6: \"published\": 'May 1' is not a date; use the ISO form YYYY-MM-DD, e.g. 2024-05-01",
     ]
@@ -255,7 +255,10 @@ def test_html_title_and_time_fallbacks(tmp_path: Path) -> None:
 def test_html_without_text(tmp_path: Path) -> None:
     path = tmp_path / "nav.html"
     path.write_text("<nav>Home</nav><script>x()</script>", encoding="utf-8")
-    assert only_error(path) == f"{path}: no article text found in the HTML (only markup or navigation)"
+    assert only_error(path) == (
+        f"{path}: no article text found in the HTML (only markup or navigation); "
+        "save the article's own page, or its text as .txt"
+    )
 
 
 # --- dates ----------------------------------------------------------------------------------

@@ -254,7 +254,9 @@ def _value(column: Any, value: Any, where: str) -> Any:
 
 def _row(table: Table, item: Any, where: str) -> dict[str, Any]:
     if not isinstance(item, dict):
-        raise InputError(f"{where}: expected a JSON object (one {table.name} row), got {type(item).__name__}")
+        raise InputError(
+            f"{where}: expected a JSON object (one {table.name} row), got {type(item).__name__}; {_NOTHING}"
+        )
     names = [c.name for c in table.columns]
     missing = [n for n in names if n not in item]
     extra = [k for k in item if k not in names]

@@ -115,7 +115,8 @@ CASES = [
         [
             "error: {d}/blank.md: empty (no text to extract from); remove it or add the article text",
             "error: {d}/empty.txt: empty (no text to extract from); remove it or add the article text",
-            "error: {d}/menu.html: no article text found in the HTML (only markup or navigation)",
+            "error: {d}/menu.html: no article text found in the HTML (only markup or navigation); "
+            "save the article's own page, or its text as .txt",
             "error: {d}/scan.txt: binary file (a PNG image), not text; pass text, HTML or JSONL files",
             "error: {d}/photo.png: binary file (a PNG image), not text; pass text, HTML or JSONL files",
             "error: {d}/archive.zip: binary file (a ZIP archive (or an Office document; unpack or convert "

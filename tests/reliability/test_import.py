@@ -292,7 +292,8 @@ _FROM_ELSEWHERE = "is this file from another claimdb version? " + _NOT
 BAD_ROWS = [
     ("claims.jsonl", 2, "{not json",
      f"claims.jsonl:2: not valid JSON (Expecting property name enclosed in double quotes, column 2); {_NOT}"),
-    ("claims.jsonl", 1, "[1, 2]", "claims.jsonl:1: expected a JSON object (one claims row), got list"),
+    ("claims.jsonl", 1, "[1, 2]",
+     f"claims.jsonl:1: expected a JSON object (one claims row), got list; {_NOT}"),
     ("claims.jsonl", 1, {"span_start": "37"},
      f'claims.jsonl:1: span_start must be a whole number, got "37"; {_NOT}'),
     ("claims.jsonl", 1, {"direct": 1}, f"claims.jsonl:1: direct must be true or false, got 1; {_NOT}"),
