@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from claimdb import __version__
+from claimdb.errors import InputError
 from claimdb.extract.model import Actor, Claim, Demand, Extraction, Mention, Stance
 from claimdb.settings import spacy_model
 from claimdb.topics import Taxonomy, load_taxonomy
@@ -55,7 +56,17 @@ class Extractor:
 
     def extract(self, text: str, *, published: dt.date | None = None) -> Extraction:
         """Extract everything from one article's text."""
+        self._check_length(text)
         return self._analyse(self.nlp(text), published)
+
+    def _check_length(self, text: str) -> None:
+        # spaCy refuses longer texts (its parser needs about 1 GB per 100,000 characters);
+        # say so in our terms rather than let its ValueError end a whole run.
+        if len(text) > self.nlp.max_length:
+            raise InputError(
+                f"an article of {len(text):,} characters is longer than the pipeline's limit of "
+                f"{self.nlp.max_length:,}; split it into smaller articles"
+            )
 
     def extract_stream(
         self,
@@ -71,7 +82,8 @@ class Extractor:
         only the small results travel back, so the rules scale with the parser.
         """
         if n_process <= 1:
-            for doc, ctx in self.nlp.pipe(items, as_tuples=True, batch_size=batch_size):
+            checked = ((text, ctx) for text, ctx in items if self._check_length(text) is None)
+            for doc, ctx in self.nlp.pipe(checked, as_tuples=True, batch_size=batch_size):
                 yield self._analyse(doc, published(ctx)), ctx
             return
         yield from _extract_in_workers(self, items, published, n_process, batch_size)
@@ -127,6 +139,8 @@ def _extract_in_workers(
             chunk = list(islice(it, batch_size))
             if not chunk:
                 return False
+            for text, _ in chunk:
+                extractor._check_length(text)  # here, so the error is raised in this process
             job = [(text, published(ctx)) for text, ctx in chunk]
             in_flight.append((pool.apply_async(_work, (job,)), [ctx for _, ctx in chunk]))
             return True

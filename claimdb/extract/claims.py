@@ -555,8 +555,7 @@ class ClaimFinder:
                 direct_spans.append((claim.start, claim.end))
 
     def _token_at(self, char: int) -> int | None:
-        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
-        return span.start if span is not None else None
+        return self.d.token_at(char)
 
     def _attribute_quote(self, start: int, end: int, outer_start: int, outer_end: int) -> ClaimDraft | None:
         doc = self.doc

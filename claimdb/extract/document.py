@@ -27,6 +27,7 @@ class Document:
     """Tokens on boilerplate lines (photo credits, "read also" links)."""
     line_starts: list[int] = field(default_factory=list)
     sentence_starts: list[int] = field(default_factory=list)
+    token_starts: list[int] = field(default_factory=list)
 
     @classmethod
     def build(cls, doc: Doc) -> Document:
@@ -56,7 +57,8 @@ class Document:
                 if any(a <= token.idx < b for a, b in skip_chars):
                     skip_tokens.add(token.i)
         sentence_starts = [sent.start_char for sent in doc.sents]
-        return cls(doc, text, quotes, quote_of_token, skip_tokens, line_starts, sentence_starts)
+        token_starts = [token.idx for token in doc]
+        return cls(doc, text, quotes, quote_of_token, skip_tokens, line_starts, sentence_starts, token_starts)
 
     def in_quote(self, token: Token) -> bool:
         return self.quote_of_token[token.i] >= 0
@@ -70,6 +72,13 @@ class Document:
         start = self.line_starts[n]
         end = self.text.find("\n", start)
         return start, (len(self.text) if end < 0 else end)
+
+    def token_at(self, char: int) -> int | None:
+        """Index of the token holding ``char`` (or the last one before it, when ``char`` is
+        white space); None for an empty document."""
+        if not self.token_starts:
+            return None
+        return max(0, bisect_right(self.token_starts, char) - 1)
 
     def sentence_pieces(self, start: int, end: int) -> list[tuple[int, int]]:
         """The character range ``start``..``end`` cut at sentence boundaries, so that words

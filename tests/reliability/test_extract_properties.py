@@ -96,16 +96,6 @@ def _exact(text: str, extraction: Extraction) -> None:
             assert text[m.start : m.end] == m.text
 
 
-_E040 = (
-    "extractor crash, claimdb/extract/claims.py _attribute_quote: `doc[after].sent.end` with after == "
-    "len(doc) raises spaCy's IndexError E040 when a quote opened with one mark and closed with another "
-    "ends the text (minimal: \"no'. He said 'no'. ). ingest ends with a traceback on such an article."
-)
-
-
-# The seeded examples meet the E040 crash; until it is fixed this property fails with that
-# IndexError and nothing else (any other failure, and a pass, fail the test).
-@pytest.mark.xfail(strict=True, raises=IndexError, reason=_E040)
 @settings(
     max_examples=150,
     # The same examples on every run: CI must not pass or fail by chance. Hunting with more,
@@ -137,7 +127,8 @@ def test_awkward_examples(extractor: Extractor, text: str) -> None:
     _exact(text, extractor.extract(text))
 
 
-@pytest.mark.xfail(strict=True, raises=IndexError, reason=_E040)
+# Once a crash: a quote opened with one mark and closed with another at the very end of the
+# text ("no'. He said 'no'. ) sent the quote rules past the last token (spaCy's E040).
 @pytest.mark.parametrize(
     "text",
     [
@@ -155,16 +146,8 @@ def test_the_readers_limit_is_one_the_extractor_accepts(extractor: Extractor) ->
     assert extractor.nlp.max_length >= DEFAULT_MAX_CHARS
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extractor: a text over spaCy's nlp.max_length (1,000,000 characters) raises spaCy's "
-    "ValueError E088, which ends a whole ingest with a traceback. The readers now refuse such "
-    "text first (sources.DEFAULT_MAX_CHARS), so it reaches the extractor only through the "
-    "library. Expected: a ClaimDBError naming the limit, or an extraction.",
-)
 def test_a_text_over_the_pipelines_limit_is_a_clear_error(extractor: Extractor) -> None:
-    text = "Jane Roe said so. " * (DEFAULT_MAX_CHARS // 18 + 1)
-    try:
-        _exact(text, extractor.extract(text))
-    except ClaimDBError:
-        pass
+    # spaCy's own ValueError (E088) would end a whole ingest with a traceback.
+    text = "Jane Roe said so. " * (extractor.nlp.max_length // 18 + 1)
+    with pytest.raises(ClaimDBError, match="longer than the pipeline's limit"):
+        extractor.extract(text)
