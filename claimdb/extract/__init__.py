@@ -59,6 +59,11 @@ class Extractor:
         self._check_length(text)
         return self._analyse(self.nlp(text), published)
 
+    def _checked(self, items: Iterable[tuple[str, T]]) -> Iterator[tuple[str, T]]:
+        for text, ctx in items:
+            self._check_length(text)
+            yield text, ctx
+
     def _check_length(self, text: str) -> None:
         # spaCy refuses longer texts (its parser needs about 1 GB per 100,000 characters);
         # say so in our terms rather than let its ValueError end a whole run.
@@ -82,8 +87,7 @@ class Extractor:
         only the small results travel back, so the rules scale with the parser.
         """
         if n_process <= 1:
-            checked = ((text, ctx) for text, ctx in items if self._check_length(text) is None)
-            for doc, ctx in self.nlp.pipe(checked, as_tuples=True, batch_size=batch_size):
+            for doc, ctx in self.nlp.pipe(self._checked(items), as_tuples=True, batch_size=batch_size):
                 yield self._analyse(doc, published(ctx)), ctx
             return
         yield from _extract_in_workers(self, items, published, n_process, batch_size)
