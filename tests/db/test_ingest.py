@@ -93,6 +93,8 @@ def test_totals() -> None:
 class _Upper:
     """Stands in for the spaCy pipeline: a "doc" is the text upper-cased."""
 
+    max_length = 1_000_000
+
     def pipe(self, texts: Iterable[str], batch_size: int) -> Iterator[str]:
         return (t.upper() for t in texts)
 
