@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -10,6 +11,7 @@ import pytest
 from sqlalchemy import Engine, text
 from testkit import ARTICLE_1, ARTICLE_2, TAXONOMY, FakeExtractor, counts, fake_extract
 
+from claimdb.db.engine import open_database
 from claimdb.errors import InputError
 from claimdb.extract import Extractor
 from claimdb.extract.model import Claim, Extraction
@@ -139,3 +141,35 @@ def test_an_ingest_leaves_statistics_for_the_planner(engine: Engine) -> None:
     with engine.connect() as conn:
         tables = set(conn.execute(text("SELECT tbl FROM sqlite_stat1")).scalars())
     assert {"claims", "mentions", "actor_aliases"} <= tables
+
+
+def _ingest_in_process(url: str, texts: list[str], barrier: Any, failures: Any) -> None:
+    engine = open_database(url)
+    barrier.wait()  # both processes start writing at the same moment
+    items: list[Article | InputError] = [Article(t, origin=f"doc{i}") for i, t in enumerate(texts)]
+    for outcome in ingest(engine, items, extractor=FakeExtractor(), taxonomy=TAXONOMY, workers=1):
+        if isinstance(outcome, Failed):
+            failures.put(outcome.message)
+    engine.dispose()
+
+
+def test_two_concurrent_ingests_store_each_text_once(engine: Engine, db_url: str) -> None:
+    """The whole ingest path (screening, extraction, saving, statistics) in two processes
+    over the same texts in opposite orders: no "database is locked", no duplicates."""
+    texts = [f"{ARTICLE_1}\n\nNumber {i}." for i in range(12)] + [
+        f"{ARTICLE_2}\n\nItem {i}." for i in range(12)
+    ]
+    ctx = multiprocessing.get_context("fork")
+    barrier, failures = ctx.Barrier(2), ctx.Queue()
+    procs = [
+        ctx.Process(target=_ingest_in_process, args=(db_url, order, barrier, failures))
+        for order in (texts, texts[::-1])
+    ]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(60)
+    assert [p.exitcode for p in procs] == [0, 0]
+    assert failures.empty()
+    found = counts(engine)
+    assert (found["articles"], found["actors"], found["claims"], found["demands"]) == (24, 3, 24, 24)
