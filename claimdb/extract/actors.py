@@ -225,8 +225,8 @@ class ActorTable:
                 continue
             text = self.doc[start:end].text
             key = normalize_name(text)
-            if not key or not any(c.isalpha() for c in key):
-                continue
+            if not key or not any(c.isalpha() for c in key) or key in self.lex.labels:
+                continue  # "Q: …", "Update: …" are labels, not names
             if label == "PERSON" and key in self.gaz.demonyms:
                 label = "NORP"  # "Slovak Foreign Minister …": the adjective, not a person
             elif label == "PERSON" and " " not in key and key not in person_names and self.gaz.country(text):
@@ -711,15 +711,38 @@ class ActorTable:
         plural = noun.tag_ in ("NNS", "NNPS")
         return lemma.endswith(("ist", "ian")) or (plural and lemma.endswith(("er", "or", "ant", "ent")))
 
-    def resolve_name(self, tokens: list[Token]) -> ActorDraft | None:
+    def is_title(self, token: Token) -> bool:
+        return self._is_title(token) or self.gaz.demonyms.get(token.lower_) is not None
+
+    def most_mentioned_person(self, before: int) -> ActorDraft | None:
+        """The named person referred to most often before token ``before``."""
+        counts: dict[int, int] = {}
+        by_id: dict[int, ActorDraft] = {}
+        for ref in self._references[: bisect_left(self._ref_positions, before)]:
+            if ref.actor.kind == "person" and ref.actor.named:
+                counts[id(ref.actor)] = counts.get(id(ref.actor), 0) + 1
+                by_id[id(ref.actor)] = ref.actor
+        return by_id[max(counts, key=lambda k: counts[k])] if counts else None
+
+    def resolve_name(self, tokens: list[Token], *, new_person: bool = False) -> ActorDraft | None:
         """The actor a bare name stands for ("Sanders", "Bernie Sanders", "NATO"), as in a
-        headline's "Sanders: …"; None when the words are not a name."""
+        headline's "Sanders: …"; None when the words are not a name. ``new_person`` allows a
+        name the article has not used before, where the layout vouches for it."""
         known = {id(a): a for t in tokens if (a := self._token_actor.get(t.i)) is not None}
         if len(known) == 1:
             return next(iter(known.values()))
-        if known or not tokens or len(tokens) > 4:
+        if known or not tokens:
             return None
-        words = [t for t in tokens if not self._is_title(t)] or tokens
+        # The capitalised run at the end: "Polish Defence Minister [Tomasz Wielgosz]".
+        run: list[Token] = []
+        for t in reversed(tokens):
+            if t.is_title and t.pos_ in ("PROPN", "NOUN") and not self.is_title(t):
+                run.insert(0, t)
+            else:
+                break
+        words = run if run and len(tokens) <= 6 else [t for t in tokens if not self._is_title(t)] or tokens
+        if len(words) > 4:
+            return None
         if not all(t.is_title and t.pos_ in ("PROPN", "NOUN") for t in words):
             return None
         text = " ".join(t.text for t in words)
@@ -732,8 +755,8 @@ class ActorTable:
         actor = self._find_person(parts)
         if actor is None:
             # A name no one else in the article uses: only if the recogniser saw a person
-            # there; "Limited Tools:" or "Veto Power Impedes Peace Efforts:" are section heads.
-            if not all(t.ent_type_ == "PERSON" for t in words):
+            # there, or the layout vouches for it; "Limited Tools:" is a section head.
+            if not (new_person or all(t.ent_type_ == "PERSON" for t in words)):
                 return None
             actor = self._actor(text, "person")
         self._mention(actor, words[0].i, words[-1].i + 1)

@@ -446,9 +446,23 @@ class ClaimFinder:
             if span is None or span.start in d.skip_tokens:
                 continue
             tokens = [t for t in span if not t.is_space]
-            claim = self._colon_form(tokens) or self._dash_form(tokens)
+            claim = self._answer_form(tokens) or self._colon_form(tokens) or self._dash_form(tokens)
             if claim is not None:
                 self.claims.append(claim)
+
+    def _answer_form(self, tokens: list[Token]) -> ClaimDraft | None:
+        """ "A: …" in an interview is the interviewee's answer: the person the article is
+        about (its most mentioned so far). "Q: …" lines are the interviewer's."""
+        if len(tokens) < 4 or tokens[0].text not in ("A", "A.") or tokens[1].text not in (":", "."):
+            return None
+        if tokens[0].text == "A." and tokens[1].text == ".":
+            return None
+        speaker = self.actors.most_mentioned_person(tokens[0].i)
+        if speaker is None:
+            return None
+        start, end = tokens[2].i, tokens[-1].i + 1
+        cstart, cend = self.d.char_span(start, end)
+        return ClaimDraft(speaker, "A:", tokens[0].i, True, cstart, cend, "quote", 0.7)
 
     def _colon_form(self, tokens: list[Token]) -> ClaimDraft | None:
         for i, t in enumerate(tokens[:8]):
@@ -467,14 +481,23 @@ class ClaimFinder:
         return None
 
     def _dash_form(self, tokens: list[Token]) -> ClaimDraft | None:
-        for i in range(len(tokens) - 2, max(len(tokens) - 8, 2), -1):
+        """ "content — Name" and, in live blogs, "“quote” — Title Name, role at Place"."""
+        for i in range(len(tokens) - 2, 1, -1):
             t = tokens[i]
-            if t.text in ("—", "–", "―") or (t.text == "-" and t.whitespace_):
-                name = [x for x in tokens[i + 1 :] if not x.is_punct]
-                speaker = self.actors.resolve_name(name) if name else None
-                if speaker is None:
-                    return None
-                return self._make(speaker, t.text, t.i, tokens[0].i, t.i, "headline", name[-1].i)
+            if not (t.text in ("—", "–", "―") or (t.text == "-" and t.whitespace_)):
+                continue
+            tail = tokens[i + 1 :]
+            comma = next((k for k, x in enumerate(tail) if x.text == ","), len(tail))
+            name = [x for x in tail[:comma] if not x.is_punct]
+            if not name or len(name) > 6 or (comma == len(tail) and len(tail) > 7):
+                return None
+            # The name is the capitalised run that ends the phrase: "Polish Defence Minister
+            # [Tomasz Wielgosz]"; a role after a comma ("…, senior fellow at …") vouches for it.
+            vouched = comma < len(tail) or any(self.actors.is_title(x) for x in name)
+            speaker = self.actors.resolve_name(name, new_person=vouched)
+            if speaker is None:
+                return None
+            return self._make(speaker, t.text, t.i, tokens[0].i, t.i, "headline", name[-1].i)
         return None
 
     def _make(
@@ -491,6 +514,9 @@ class ClaimFinder:
         if end <= start:
             return None
         cstart, cend = self.d.char_span(start, end)
+        cstart = self.d.after_dateline(cstart)
+        if cstart >= cend:
+            return None
         qi = self.d.quote_of_token[end - 1]
         if qi >= 0:
             # Content ending inside a quote ends with it, closing mark and all:

@@ -5,6 +5,7 @@ Built once per article so that no rule recomputes quote membership or line bound
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -14,6 +15,23 @@ from claimdb.extract.quotes import Quote, find_quotes
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+
+
+# A dateline opening a paragraph: the city in capitals, perhaps a date and an agency, then a
+# dash ("VIENNA — ", "KYIV, March 3 (Wire) - "). It says where the story was filed, not who
+# speaks; content never starts inside it and its names are no actors.
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[^\W\d_][^\s,(]*(?:[ ][^\W\d_][^\s,(]*){0,3})"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"(?:\s*\([^)\n]{1,40}\))?\s*[—–-]{1,2}\s+"
+)
+
+
+def _dateline_end(line: str) -> int | None:
+    m = _DATELINE.match(line)
+    if m is None or not m.group("place").replace("'", "").replace("’", "").isupper():
+        return None
+    return m.end()
 
 
 @dataclass(eq=False)
@@ -26,6 +44,8 @@ class Document:
     skip_tokens: set[int]
     """Tokens on boilerplate lines (photo credits, "read also" links)."""
     line_starts: list[int] = field(default_factory=list)
+    datelines: dict[int, int] = field(default_factory=dict)
+    """Line start -> end of the dateline opening it ("KYIV, March 3 (Wire) - ")."""
     sentence_starts: list[int] = field(default_factory=list)
     token_starts: list[int] = field(default_factory=list)
 
@@ -43,12 +63,15 @@ class Document:
                 quote_of_token[token.i] = qi
         line_starts = [0]
         skip_chars: list[tuple[int, int]] = []
+        datelines: dict[int, int] = {}
         patterns = lexicon().boilerplate
         pos = 0
         for line in text.split("\n"):
             end = pos + len(line)
             if line.strip() and any(p.search(line) for p in patterns):
                 skip_chars.append((pos, end))
+            elif (dateline := _dateline_end(line)) is not None:
+                datelines[pos] = pos + dateline
             pos = end + 1
             line_starts.append(pos)
         skip_tokens: set[int] = set()
@@ -58,7 +81,17 @@ class Document:
                     skip_tokens.add(token.i)
         sentence_starts = [sent.start_char for sent in doc.sents]
         token_starts = [token.idx for token in doc]
-        return cls(doc, text, quotes, quote_of_token, skip_tokens, line_starts, sentence_starts, token_starts)
+        return cls(
+            doc,
+            text,
+            quotes,
+            quote_of_token,
+            skip_tokens,
+            line_starts,
+            datelines,
+            sentence_starts,
+            token_starts,
+        )
 
     def in_quote(self, token: Token) -> bool:
         return self.quote_of_token[token.i] >= 0
@@ -72,6 +105,20 @@ class Document:
         start = self.line_starts[n]
         end = self.text.find("\n", start)
         return start, (len(self.text) if end < 0 else end)
+
+    def after_dateline(self, char: int) -> int:
+        """``char``, moved past the dateline when it falls inside one."""
+        line_start = self.line_starts[self.line_of(char)]
+        end = self.datelines.get(line_start)
+        return end if end is not None and char < end else char
+
+    def dateline_tokens(self) -> set[int]:
+        tokens: set[int] = set()
+        for start, end in self.datelines.items():
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                tokens.update(range(span.start, span.end))
+        return tokens
 
     def token_at(self, char: int) -> int | None:
         """Index of the token holding ``char`` (or the last one before it, when ``char`` is

@@ -75,6 +75,7 @@ def find_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     open_double: int | None = None
     open_single: int | None = None
+    opened_at_line_start = False
 
     def emit(q: Quote | None) -> None:
         if q is not None:
@@ -87,7 +88,10 @@ def find_quotes(text: str) -> list[Quote]:
         if ch == "\n":
             open_single = None  # single marks never span lines: too easily apostrophes
             if open_double is not None:
-                if _next_paragraph_opens(text, i):
+                # Only a quote that opened its paragraph runs on into the next one: a quote
+                # opened mid-paragraph and never closed ends there, even if the next
+                # paragraph happens to start with a quote of its own.
+                if opened_at_line_start and _next_paragraph_opens(text, i):
                     continue
                 emit(_make(text, open_double, i, False, False))
                 open_double = None
@@ -102,9 +106,13 @@ def find_quotes(text: str) -> list[Quote]:
                 if text.rfind("\n", open_double, i) < 0:
                     emit(_make(text, open_double, i, False, False))
                     open_double = i
+                    line_start = text.rfind("\n", 0, i) + 1
+                    opened_at_line_start = not text[line_start:i].strip()
             continue
         if ch in _DOUBLE_OPEN or (ch == '"' and _straight_opens(text, i)):
             open_double, open_single = i, None
+            line_start = text.rfind("\n", 0, i) + 1
+            opened_at_line_start = not text[line_start:i].strip()
         elif ch in _SINGLE_OPEN and (i == 0 or not _is_word_char(text[i - 1])):
             open_single = i
         elif ch in _SINGLE_CLOSE and open_single is not None:
