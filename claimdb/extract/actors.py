@@ -244,6 +244,13 @@ class ActorTable:
                 self._norp_mention(ent, start, end)
             elif (country := self.gaz.country(text)) is not None:
                 self._country_mention(ent, start, end, country)
+            elif (
+                label == "ORG"
+                and end - start <= 2
+                and end < len(self.doc)
+                and self._is_role_word(self.doc[end])
+            ):
+                continue  # "Defence [Minister]": part of a title, not an organisation
             elif label == "ORG" and self._person_like(start, end):
                 self._person_mention(ent, start, end)
             elif label == "ORG":
@@ -728,10 +735,7 @@ class ActorTable:
         """The actor a bare name stands for ("Sanders", "Bernie Sanders", "NATO"), as in a
         headline's "Sanders: …"; None when the words are not a name. ``new_person`` allows a
         name the article has not used before, where the layout vouches for it."""
-        known = {id(a): a for t in tokens if (a := self._token_actor.get(t.i)) is not None}
-        if len(known) == 1:
-            return next(iter(known.values()))
-        if known or not tokens:
+        if not tokens:
             return None
         # The capitalised run at the end: "Polish Defence Minister [Tomasz Wielgosz]".
         run: list[Token] = []
@@ -740,6 +744,11 @@ class ActorTable:
                 run.insert(0, t)
             else:
                 break
+        known = {id(a): a for t in (run or tokens) if (a := self._token_actor.get(t.i)) is not None}
+        if len(known) == 1:
+            return next(iter(known.values()))
+        if known:
+            return None
         words = run if run and len(tokens) <= 6 else [t for t in tokens if not self._is_title(t)] or tokens
         if len(words) > 4:
             return None

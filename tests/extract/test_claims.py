@@ -308,3 +308,36 @@ def test_each_claim_carries_cue_direct_flag_and_confidence(extract: Extract) -> 
         assert claim.cue
         assert 0 < claim.confidence <= 1
     assert [c.direct for c in result.claims] == [True, False]
+
+
+def test_interview_answers_are_the_interviewees(extract: Extract) -> None:
+    text = (
+        "Foreign Minister Anna Berg spoke to us in Oslo. Berg has led the talks since May.\n\n"
+        "Q: Are the talks dead?\n\n"
+        "A: No format is dead while people still sit in it.\n"
+    )
+    result = extract(text)
+    claim = claim_with(result, "No format is dead")
+    assert (claim.speaker, claim.direct) == ("Anna Berg", True)
+    assert not [c for c in result.claims if "Are the talks dead" in c.text]
+    assert not [a for a in result.actors if a.name in ("Q", "A")]
+
+
+def test_live_blog_quote_with_the_speaker_after_a_dash(extract: Extract) -> None:
+    text = (
+        "16:48 GMT\n\n"
+        "“Moscow is signalling, not mobilising.” — Katrin Mae, senior fellow at the Baltic Forum\n\n"
+        "14:20 GMT\n\n"
+        "“We will not be intimidated.” — Polish Defence Minister Tomasz Wielgosz\n"
+    )
+    result = extract(text)
+    assert claim_with(result, "Moscow is signalling").speaker == "Katrin Mae"
+    assert claim_with(result, "We will not be intimidated").speaker == "Tomasz Wielgosz"
+    assert not [a for a in result.actors if a.name == "GMT"]
+
+
+def test_a_dateline_is_neither_content_nor_actor(extract: Extract) -> None:
+    text = "KYIV, March 3 (Wire) - The exchange went smoothly, Foreign Minister Anna Berg said."
+    result = extract(text)
+    assert claim_with(result, "The exchange went smoothly").text == "The exchange went smoothly"
+    assert not [a for a in result.actors if a.name in ("Ukraine", "KYIV", "Kyiv")]

@@ -54,3 +54,8 @@ def test_guillemets() -> None:
 def test_degenerate_inputs(text: str) -> None:
     for q in find_quotes(text):
         assert 0 <= q.outer_start <= q.start < q.end <= q.outer_end <= len(text)
+
+
+def test_a_quote_opened_mid_paragraph_does_not_run_into_the_next() -> None:
+    text = "He accused them of using it “to buy cheap oil.\n\n“Our pipeline is not for sale,” he said."
+    assert inner(text) == ["to buy cheap oil.", "Our pipeline is not for sale"]
