@@ -266,10 +266,23 @@ def test_export_is_one_snapshot_while_another_process_writes(
 # --- refusals: exact messages, nothing imported ----------------------------------------------
 
 
+@pytest.fixture(scope="module")
+def one_export(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An export made once: what is wrong with a file does not depend on where it came from."""
+    folder = tmp_path_factory.mktemp("export")
+    shutil.copy(sqlite_template, folder / "source.sqlite")
+    engine = open_database(database_url(str(folder / "source.sqlite")))
+    try:
+        fill(engine)
+        return export(engine, folder / "dump")
+    finally:
+        engine.dispose()
+
+
 @pytest.fixture
-def dump(engine: Engine, tmp_path: Path) -> Path:
-    fill(engine)
-    return export(engine, tmp_path / "dump")
+def dump(one_export: Path, tmp_path: Path) -> Path:
+    """This test's own copy of the export, to damage."""
+    return Path(shutil.copytree(one_export, tmp_path / "dump"))
 
 
 def _edit(path: Path, line: int, change: dict[str, Any] | str) -> None:
@@ -381,6 +394,7 @@ def test_missing_tables_csv_and_views_are_refused(engine: Engine, tmp_path: Path
 
 
 def test_a_database_with_data_is_refused_and_unchanged(engine: Engine, db_url: str, dump: Path) -> None:
+    fill(engine)
     before = table_rows(engine)
     result = invoke("import", str(dump), "--db", db_url)
     assert (result.code, result.err) == (
