@@ -124,11 +124,12 @@ def test_workers_keep_order_and_read_ahead_only_a_few_batches() -> None:
             yield f"t{i}", i
 
     stream = _WorkerExtractor().extract_stream(
-        items(), published=lambda i: dt.date(2024, 1, 1 + i % 28), n_process=2, batch_size=4
+        items(), published=lambda i: dt.date(2024, 1, 1 + i % 28), n_process=2, batch_size=8
     )
     first = next(stream)
-    # Two batches per worker in flight, plus the one refill made before the first result.
-    assert pulled <= 4 * (2 * 2 + 1)
+    # Jobs of a quarter batch (2 texts), two per worker in flight, plus the one refill made
+    # before the first result.
+    assert pulled <= 2 * (2 * 2 + 1)
     results = [first, *stream]
     assert [ctx for _, ctx in results] == list(range(500))
     assert [e.extractor_version for e, _ in results[:2]] == ["T0 2024-01-01", "T1 2024-01-02"]
