@@ -225,7 +225,11 @@ class ClaimFinder:
 
     def _verb_content(self, verb: Token, lemma: str) -> tuple[int, int] | None:
         """Token range of what the cue attributes, or None."""
-        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        # A "complement" right after "and" is a second act the parser hung here ("noted X
+        # and called on the EU to …"), not what was noted.
+        clauses = [
+            c for c in verb.children if c.dep_ == "ccomp" and not (c.i > 0 and self.doc[c.i - 1].dep_ == "cc")
+        ]
         # "he told the AP that …" may also carry a clause the parser hung on the left;
         # the complement that follows the cue is the one it introduces.
         right = [c for c in clauses if c.i > verb.i]
@@ -272,6 +276,17 @@ class ClaimFinder:
         # "“…,” he said." where the parser left the quote unattached: pass 2 finds it.
         return None
 
+    def _is_speech_act(self, verb: Token) -> bool:
+        """A cue verb used as one: with a complement clause or a demand's preposition ("and
+        urged …", "and called on …"), not "rather than add new ones"."""
+        lemma = self.lex.lemma(verb)
+        if lemma not in self._speech_and_demand:
+            return False
+        return any(
+            c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("on", "for", "upon"))
+            for c in verb.children
+        )
+
     def _clause_bounds(self, verb: Token, clause: Token, start: int, end: int) -> tuple[int, int]:
         """Keep the speech event out of the content: "said [on Tuesday] he …" and
         "he …[, speaking alongside X]" describe the saying, not what was said."""
@@ -290,7 +305,7 @@ class ClaimFinder:
             ):
                 end = min(end, c.left_edge.i - 1)
             elif (c.dep_ == "conj" or (c.dep_ == "ccomp" and doc[c.i - 1].dep_ == "cc")) and (
-                (c.tag_ == "VBG" and clause.tag_ != "VBG") or self.lex.lemma(c) in self._speech_and_demand
+                (c.tag_ == "VBG" and clause.tag_ != "VBG") or self._is_speech_act(c)
             ):
                 # "stressing that X is normal and denouncing …", "said that … and urged …":
                 # a second speech act, not more of the first one's content.

@@ -47,6 +47,27 @@ _CIRCUMSTANCE = {
     "adding",
 }
 _SELF = {"we", "i", "us"}
+# What one can want without asking anyone for it.
+_STATES_OF_AFFAIRS = {
+    "war",
+    "peace",
+    "conflict",
+    "escalation",
+    "confrontation",
+    "trouble",
+    "chaos",
+    "stability",
+    "calm",
+    "quiet",
+    "success",
+    "victory",
+    "defeat",
+    "change",
+    "progress",
+    "nothing",
+    "more",
+    "less",
+}
 
 
 def _obliges(clause: Token) -> bool:
@@ -179,6 +200,17 @@ class DemandFinder:
                 or lemma in ("urge", "require")
             ):
                 content = clause
+        if (
+            content is None
+            and obj is not None
+            and lemma == "want"
+            and not any(c.dep_ == "neg" for c in children)
+            and obj.lemma_.casefold() not in _STATES_OF_AFFAIRS
+            and self.actors.addressee(obj) is None
+        ):
+            # "It wants a 5.5% raise, more mechanics and a guarantee …": what a party wants
+            # from others. Not "did not want war", not "wants peace" (a state, not an act).
+            content = obj
         if content is None and obj is not None and lemma not in self.lex.demand_infinitive_only and not preps:
             content = obj  # "demands an end to …", "seeks guarantees"
         elif (
@@ -189,13 +221,21 @@ class DemandFinder:
             return
         if lemma == "insist" and content is clause and clause is not None and not _obliges(clause):
             return  # "insisted that the exercise was normal" is a claim, not a demand
+        if lemma == "ask" and (
+            verb.tag_ == "VBN"
+            or content.left_edge.lower_ in ("whether", "if", "why", "how", "what", "when", "who")
+        ):
+            return  # "Asked whether …", "asked why …": a question, not a demand
         if (
             lemma in ("want", "ask", "order", "instruct", "command", "direct", "challenge", "beg")
             and addressee_tok is None
             and content is not None
-            and content.dep_ not in ("pobj",)
+            and content.dep_ not in ("pobj", "dobj")
         ):
             return  # "wants to continue": an intention, not a demand
+        if self._inside_another_demand(verb):
+            return  # "urged coastal states to demand proof …": the urging is the demand
+        content = self._colon_list(content)
         source = self._source(verb)
         if source is None:
             return
@@ -211,6 +251,33 @@ class DemandFinder:
                 if extra.dep_ == "conj" and extra.tag_ == "VB" and extra.i > content.i:
                     items.extend(self._items(extra))
         self._add(demander, addressee, cue, verb, items)
+
+    def _inside_another_demand(self, verb: Token) -> bool:
+        head = verb.head
+        return (
+            verb.dep_ in ("xcomp", "ccomp")
+            and head is not verb
+            and self.lex.lemma(head) in self.lex.demand_verbs
+        )
+
+    def _colon_list(self, content: Token) -> Token:
+        """ "pressing the council for three things: the freeze, free travel and night buses":
+        the demanded things are the list after the colon, not "three things"."""
+        nxt = content.right_edge.i + 1
+        if (
+            nxt + 1 < len(self.doc)
+            and self.doc[nxt].text == ":"
+            and any(
+                c.dep_ == "nummod" or c.lower_ in ("several", "these", "the following")
+                for c in content.children
+            )
+        ):
+            after = self.doc[nxt + 1]
+            root = after
+            while root.head.i > nxt and root.head is not root and root.head.i <= after.sent.end:
+                root = root.head
+            return root
+        return content
 
     def _noun_demand(self, noun: Token) -> None:
         """ "X's demand for Y", "calls for Y" (a noun), "among its conditions is Y"."""
@@ -244,7 +311,13 @@ class DemandFinder:
         addressee = self.actors.addressee(who)
         if speaker is None or not speaker.named or addressee is None or addressee is speaker:
             return
-        start, end = self._trim(act.left_edge.i, act.right_edge.i + 1)
+        clause_start = min(up.head.left_edge.i, up.i)  # the whole "It is up to X to …"
+        end = act.right_edge.i + 1
+        for i in range(act.i, end - 1):
+            if self.doc[i].text == "," and self.doc[i + 1].lower_ == "not":
+                end = i  # "to find the money, not the drivers"
+                break
+        start, end = self._trim(clause_start, end)
         if end > start:
             self._append(speaker, addressee, "it is up to", up, start, end, claim_index, 0.5)
 
@@ -279,7 +352,7 @@ class DemandFinder:
         if subject is None or subject.lower_ in _SELF:
             return
         actor = self.actors.addressee(subject)
-        addressee = actor if actor is not None and actor is not claim.speaker and actor.named else None
+        addressee = actor if actor is not None and actor is not claim.speaker else None
         if addressee is None and self.lex.lemma(verb) not in self.lex.cessation_verbs:
             return  # "Brave actions have to come from all of us": no one is asked to act
         items = self._items(verb)
@@ -381,6 +454,8 @@ class DemandFinder:
         conj_ids = {c.i for c in conjuncts}
         items = []
         for c in sorted(conjuncts, key=lambda t: t.i):
+            if c is not head and self._contrast_before(c):
+                continue  # "enforce the sanctions, rather than add new ones": not demanded
             start = (
                 c.left_edge.i
                 if c is head
@@ -393,6 +468,10 @@ class DemandFinder:
                 end = r.right_edge.i + 1
             items.append((start, end, c))
         return items
+
+    def _contrast_before(self, item: Token) -> bool:
+        before = " ".join(t.lower_ for t in self.doc[max(0, item.left_edge.i - 3) : item.left_edge.i])
+        return before.endswith(("rather than", "instead of", ", not", "not"))
 
     def _cut_subordinate(self, head: Token, start: int, end: int) -> int:
         """Drop a trailing adverbial clause: "NATO pull back to 1997 lines [as talks open]"."""
