@@ -47,6 +47,7 @@ _CIRCUMSTANCE = {
     "adding",
 }
 _SELF = {"we", "i", "us"}
+_NEW_PHRASE = {"a", "an", "the", "its", "their", "his", "her", "our", "no", "more", "free", "new"}
 # What one can want without asking anyone for it.
 _STATES_OF_AFFAIRS = {
     "war",
@@ -450,6 +451,8 @@ class DemandFinder:
                     conjuncts.append(c)
                     queue.append(c)
         if len(conjuncts) == 1:
+            if head.pos_ in ("NOUN", "PROPN"):
+                return self._listed_phrases(head)
             return [(head.left_edge.i, head.right_edge.i + 1, head)]
         conj_ids = {c.i for c in conjuncts}
         items = []
@@ -467,6 +470,33 @@ class DemandFinder:
                     break
                 end = r.right_edge.i + 1
             items.append((start, end, c))
+        return items
+
+    def _listed_phrases(self, head: Token) -> list[tuple[int, int, Token]]:
+        """A list of noun phrases the parser nested instead of coordinating ("a pay rise of 7
+        per cent this year, a limit of 28 pupils and the restoration of …"): cut where a
+        comma or "and" is followed by a new phrase's determiner."""
+        start, end = head.left_edge.i, head.right_edge.i + 1
+        cuts = []
+        i = start + 1
+        while i < end - 1:
+            t = self.doc[i]
+            if t.text == "," or t.lower_ == "and":
+                j = i + 1
+                if self.doc[j].lower_ == "and":
+                    j += 1
+                if j < end and self.doc[j].lower_ in _NEW_PHRASE:
+                    cuts.append((i, j))
+                    i = j
+            i += 1
+        if not cuts:
+            return [(start, end, head)]
+        items = []
+        begin = start
+        for cut_at, next_start in cuts:
+            items.append((begin, cut_at, head))
+            begin = next_start
+        items.append((begin, end, head))
         return items
 
     def _contrast_before(self, item: Token) -> bool:
