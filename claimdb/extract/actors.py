@@ -37,6 +37,18 @@ PLURAL_PRONOUNS = {"they", "them"}
 NEUTER_PRONOUNS = {"it"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+_SIDES = {
+    "side",
+    "country",
+    "government",
+    "delegation",
+    "party",
+    "capital",
+    "army",
+    "nation",
+    "neighbour",
+    "neighbor",
+}
 _SHARES = {
     "percent",
     "%",
@@ -162,6 +174,8 @@ class ActorTable:
         # ("Trump" opening a sentence, tagged as a noun) is a name.
         self._lowercase_words = {t.text for t in doc if t.is_lower}
         self._quoted = quoted_tokens or set()
+        self._issuers: dict[str, ActorDraft] = {}
+        """Who issued the last "statement", "report" … named with "from"/"by"."""
         self.reported: set[int] = set()
         """Tokens inside the content of claims found so far (filled in by the claim rules)."""
         self._read_entities()
@@ -502,6 +516,14 @@ class ActorTable:
         bloc = self.lex.blocs.get(key) or self.lex.blocs.get(key.rstrip("s"))
         head = root.head
         noun_head = root.dep_ in ("amod", "compound") and head.pos_ in ("NOUN", "PROPN") and head.i > root.i
+        coordinated = any(c.dep_ == "conj" for c in root.children) or root.dep_ == "conj"
+        if noun_head and coordinated:
+            # "Greek and Maltese officials": people of two states, a group of their own.
+            if head.lemma_.casefold() in self.lex.group_nouns and head.left_edge.i not in self._token_actor:
+                actor = self._actor(doc[head.left_edge.i : head.i + 1].text, "group")
+                actor.plural = True
+                self._mention(actor, head.left_edge.i, head.i + 1)
+            return
         if noun_head and head.lower_ in self.lex.state_nouns and country:
             # "the Russian government", "the Russian foreign ministry" speak for Russia; a
             # later bare "the ministry" or "the government" points back to it.
@@ -609,6 +631,31 @@ class ActorTable:
                 self._refer(actor, token.i, token.i + 1)
             return actor
         start, end = self.noun_phrase(token)
+        lemma = token.lemma_.casefold()
+        if lemma in _SIDES and any(c.lower_ in ("both", "two") for c in token.children):
+            # "both sides said": the pair the article last coordinated ("Russia and Ukraine").
+            pair = self._last_pair(token.i)
+            if pair is not None:
+                self._refer(pair, start, end, alias=False)
+                return pair
+        if lemma in self.lex.information_sources:
+            # "a statement from the UAE foreign ministry said", then "the statement urged":
+            # a document speaks for whoever issued it.
+            owner = next(
+                (
+                    p
+                    for c in token.rights
+                    if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                ),
+                None,
+            )
+            if owner is not None and (issuer := self.resolve(owner)) is not None:
+                self._issuers[lemma] = issuer
+                return issuer
+            if owner is None and all(c.dep_ == "det" for c in token.lefts) and lemma in self._issuers:
+                return self._issuers[lemma]
         # A name inside the phrase: "Russian presidential spokesman Dmitry Peskov", or in
         # apposition: "a spokeswoman for the union, Maria Lopez,".
         for child in token.children:
@@ -770,6 +817,16 @@ class ActorTable:
             actor = self._actor(text, "person")
         self._mention(actor, words[0].i, words[-1].i + 1)
         return actor
+
+    def _last_pair(self, before: int) -> ActorDraft | None:
+        """The first of the last two actors the text joined with "and" before ``before``."""
+        for ref in reversed(self._references[: bisect_left(self._ref_positions, before)]):
+            token = self.doc[ref.token]
+            for child in token.children:
+                other = self._token_actor.get(child.i)
+                if child.dep_ == "conj" and other is not None and other is not ref.actor:
+                    return ref.actor
+        return None
 
     def _relative_antecedent(self, noun: Token) -> Token:
         """What "who" stands for: "Alan Berger, a doctor from Englewood, New Jersey, who said"
