@@ -58,6 +58,26 @@ _INFINITIVE_CUES = {
     "plan",
 }
 # Verbs that deliver a statement noun: "made comments about", "voiced support for".
+# Nouns that take a that-clause of their own ("the fact that …", "the news that …").
+_CONTENT_NOUNS = {
+    "fact",
+    "idea",
+    "news",
+    "notion",
+    "sense",
+    "impression",
+    "possibility",
+    "risk",
+    "chance",
+    "evidence",
+    "sign",
+    "question",
+    "point",
+    "reason",
+    "condition",
+    "guarantee",
+    "assurance",
+}
 _DELIVERY_VERBS = {
     "make",
     "issue",
@@ -320,8 +340,13 @@ class ClaimFinder:
         for t in self.doc[verb.i + 1 : min(verb.right_edge.i, verb.i + 12) + 1]:
             if t.lower_ == "that" and t.dep_ == "mark" and t.head.pos_ in ("VERB", "AUX"):
                 head = t.head
-                if head.dep_ in ("acl", "relcl"):
+                noun = head.head
+                if head.dep_ in ("acl", "relcl") and (
+                    self.lex.lemma(noun) in self.lex.cue_nouns or noun.lemma_.casefold() in _CONTENT_NOUNS
+                ):
                     return None  # "the minister's claim that …" belongs to the noun
+                # Otherwise a misparse: "told reporters outside the centre that Moscow …"
+                # hangs the complement on "centre"; it is still what was told.
                 if verb in head.ancestors and not any(
                     a.dep_ == "ccomp" for a in head.ancestors if a.i > verb.i and a is not head
                 ):

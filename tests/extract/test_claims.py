@@ -341,3 +341,9 @@ def test_a_dateline_is_neither_content_nor_actor(extract: Extract) -> None:
     result = extract(text)
     assert claim_with(result, "The exchange went smoothly").text == "The exchange went smoothly"
     assert not [a for a in result.actors if a.name in ("Ukraine", "KYIV", "Kyiv")]
+
+
+def test_a_complement_the_parser_hung_on_a_place(extract: Extract) -> None:
+    text = "Anna Berg told reporters outside the conference centre that Oslo would not settle for “half-measures”."
+    claim = claim_with(extract(text), "Oslo would not settle")
+    assert (claim.speaker, claim.direct) == ("Anna Berg", False)
