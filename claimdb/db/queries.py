@@ -196,6 +196,18 @@ def _common_topic(session: Session, f: Filters) -> bool:
     return tagged * 100 >= claims > 0
 
 
+def _common_actor(session: Session, f: Filters) -> bool:
+    """Whether an --actor filter is better checked in list order (as for topics, above):
+    the actor speaks in at least 1% of the claims. The most quoted actor of a large
+    database speaks in a tenth of them; sorting those by date to show a page took 150 ms."""
+    if f.limit is None or not f.actor:
+        return False
+    c = schema.Claim
+    said = session.scalar(select(func.count()).select_from(c).where(c.speaker_id.in_(_actor_ids(f.actor))))
+    claims = session.scalar(select(func.max(c.id))) or 0
+    return (said or 0) * 100 >= claims > 0
+
+
 def _some(*conditions: ColumnElement[bool]) -> ColumnElement[bool]:
     """"A row meets ``conditions``", checked for each row of the list as it is walked.
 
@@ -225,7 +237,12 @@ def list_claims(session: Session, filters: Filters = Filters()) -> Rows:
     if filters.since is not None or filters.until is not None:
         ids = ids.where(c.id.in_(_claims_dated(filters)))
     if filters.actor:
-        ids = ids.where(c.speaker_id.in_(_actor_ids(filters.actor)))
+        speakers = _actor_ids(filters.actor)
+        if _common_actor(session, filters):
+            # "+ 0": no index serves it, so the list is walked in its own order (_common_actor).
+            ids = ids.where((c.speaker_id + 0).in_(speakers))
+        else:
+            ids = ids.where(c.speaker_id.in_(speakers))
     if filters.topic:
         ct = schema.ClaimTopic
         if _common_topic(session, filters):
@@ -352,7 +369,20 @@ def list_articles(session: Session, filters: Filters = Filters()) -> Rows:
     a = schema.Article
     ids = select(a.id, a.published).where(*_dated(a.published, filters))
     if filters.actor:
-        ids = ids.where(a.id.in_(_articles_with_actor(_actor_ids(filters.actor))))
+        if _common_actor(session, filters):
+            m, c, d, s = schema.Mention, schema.Claim, schema.Demand, schema.Stance
+            who = _actor_ids(filters.actor)
+            ids = ids.where(
+                or_(
+                    _some(m.article_id == a.id, m.actor_id.in_(who)),
+                    _some(c.article_id == a.id, c.speaker_id.in_(who)),
+                    _some(d.article_id == a.id, d.demander_id.in_(who)),
+                    _some(d.article_id == a.id, d.addressee_id.in_(who)),
+                    _some(s.article_id == a.id, s.actor_id.in_(who)),
+                )
+            )
+        else:
+            ids = ids.where(a.id.in_(_articles_with_actor(_actor_ids(filters.actor))))
     if filters.topic:
         if _common_topic(session, filters):
             c, ct, d, s = schema.Claim, schema.ClaimTopic, schema.Demand, schema.Stance
