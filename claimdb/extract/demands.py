@@ -249,7 +249,12 @@ class DemandFinder:
             # "urged X to free the prisoners, lift the blockade and reopen the border": the
             # parser often joins the later verbs to "urged"; they are more demanded acts.
             for extra in verb.children:
-                if extra.dep_ == "conj" and extra.tag_ == "VB" and extra.i > content.i:
+                if (
+                    extra.dep_ == "conj"
+                    and extra.tag_ == "VB"
+                    and extra.i > content.i
+                    and not any(g.dep_ in ("nsubj", "nsubjpass") for g in extra.children)
+                ):
                     items.extend(self._items(extra))
         self._add(demander, addressee, cue, verb, items)
 
@@ -448,6 +453,10 @@ class DemandFinder:
             t = queue.pop()
             for c in t.children:
                 if c.dep_ == "conj" and c.pos_ == head.pos_:
+                    if c.pos_ in ("VERB", "AUX") and any(
+                        g.dep_ in ("nsubj", "nsubjpass") for g in c.children
+                    ):
+                        continue  # a clause with its own subject ("loopholes that let …") is no item
                     conjuncts.append(c)
                     queue.append(c)
         if len(conjuncts) == 1:
@@ -532,11 +541,18 @@ class DemandFinder:
     def _addressee_in(self, start: int, end: int, demander: ActorDraft) -> ActorDraft | None:
         """Failing an explicit addressee, the first other named actor in the demanded thing
         ("an end to NATO's expansion" is addressed to NATO)."""
+        candidates = []
         for i in range(start, end):
             actor = self.actors.actor_at(self.doc[i])
             if actor is not None and actor is not demander and actor.named and actor.kind != "other":
-                return actor
-        return None
+                token = self.doc[i]
+                subject = token.dep_ in ("nsubj", "nsubjpass") or (
+                    token.dep_ == "conj" and token.head.dep_ in ("nsubj", "nsubjpass")
+                )
+                candidates.append((subject, i, actor))
+        # Not the subject of a clause inside the demand: "guarantees that Ukraine would never
+        # join NATO" asks something of NATO, not of Ukraine.
+        return min(candidates, key=lambda c: (c[0], c[1]))[2] if candidates else None
 
     def _claim_index_at(self, char: int) -> int | None:
         for i, c in enumerate(self.claims):
