@@ -43,7 +43,7 @@ class Extractor:
         self.nlp = nlp
         self.taxonomy = taxonomy
         self.model = model or str(nlp.meta.get("name", ""))
-        pipeline = f"{nlp.meta.get('lang', 'xx')}_{self.model}-{nlp.meta.get('version', '')}"
+        pipeline = f"{self.model}-{nlp.meta.get('version', '')}"
         self.version = f"claimdb-{__version__}+rules{RULES_VERSION}/{pipeline}"
 
     @classmethod
