@@ -12,7 +12,7 @@ extraction, which is where the time goes.
 from __future__ import annotations
 
 import datetime as dt
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
@@ -29,6 +29,9 @@ from claimdb.sources import Article
 from claimdb.topics import Taxonomy
 
 T = TypeVar("T")
+
+# Far more articles than are ever in flight (a few batches), far fewer than a corpus.
+_RECENT = 10_000
 P = TypeVar("P")
 
 
@@ -136,7 +139,11 @@ def ingest(
     """Read, extract and save each article in its own transaction; yield what happened."""
 
     def screened() -> Iterator[Article | Outcome]:
-        first_seen: dict[str, str] = {}
+        # Texts seen in this run and not yet found in the database: a duplicate among them
+        # would otherwise be extracted twice (the first is still in the workers). Only the
+        # most recent are kept, so memory stays flat over any number of articles; an older
+        # duplicate is found in the database instead ("already stored as article N").
+        first_seen: OrderedDict[str, str] = OrderedDict()
         for item in items:
             if isinstance(item, InputError):
                 yield Failed(str(item))
@@ -146,6 +153,8 @@ def ingest(
                 yield Skipped(item, f"already stored as article {stored}")
             else:
                 first_seen[item.content_hash] = item.origin
+                if len(first_seen) > _RECENT:
+                    first_seen.popitem(last=False)
                 yield item
 
     results: Iterator[tuple[Article, Extraction] | Outcome]

@@ -174,3 +174,23 @@ def test_two_concurrent_ingests_store_each_text_once(engine: Engine, db_url: str
     assert failures.empty()
     found = counts(engine)
     assert (found["articles"], found["actors"], found["claims"], found["demands"]) == (24, 3, 24, 24)
+
+
+def test_duplicates_beyond_the_recent_window_are_found_in_the_database(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The run remembers only recent texts (flat memory); older repeats are caught by the
+    database lookup instead, so each text is still stored once."""
+    monkeypatch.setattr("claimdb.ingest._RECENT", 1)
+    items: list[Article | InputError] = [
+        Article(ARTICLE_1, origin="a.txt"),
+        Article(ARTICLE_2, origin="b.txt"),
+        Article(ARTICLE_2, origin="b-again.txt"),
+        Article(ARTICLE_1, origin="a-again.txt"),
+    ]
+    assert outcomes(engine, items) == [
+        "added a.txt 1",
+        "added b.txt 2",
+        "skipped b-again.txt: same text as b.txt",
+        "skipped a-again.txt: already stored as article 1",
+    ]
