@@ -8,7 +8,8 @@ fetched; then a few real ``claimdb`` invocations (start-up included). Filter val
 sampled from the database: actors at log-spaced popularity ranks (the most quoted actor,
 the 2nd, 4th, ... down to the rarest), every topic, random articles, random 30-day windows,
 and search words across the frequency range. Caches are warm (one untimed run of each
-query first). Prints a Markdown table; ``--json`` also saves every figure.
+query first), and each value's time is the median of three calls. Prints a Markdown table;
+``--json`` also saves every figure.
 """
 
 from __future__ import annotations
@@ -53,13 +54,21 @@ def pct(values: Sequence[float], q: float) -> float:
     return s[k]
 
 
+REPEATS = 3
+
+
 def timed(engine: Engine, fn: Callable[[Session], Any]) -> float:
-    t0 = time.perf_counter()
-    with session_scope(engine, read_only=True) as s:
-        result = fn(s)
-        if hasattr(result, "rows"):
-            list(result.rows)
-    return (time.perf_counter() - t0) * 1000
+    """Milliseconds for one call, as the median of REPEATS: on a shared machine one stray
+    pause would otherwise be the p95 of a 40-value sample."""
+    times = []
+    for _ in range(REPEATS):
+        t0 = time.perf_counter()
+        with session_scope(engine, read_only=True) as s:
+            result = fn(s)
+            if hasattr(result, "rows"):
+                list(result.rows)
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
 
 
 def sample_values(engine: Engine, n: int, rng: random.Random) -> dict[str, list[Any]]:
