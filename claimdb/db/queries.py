@@ -20,7 +20,7 @@ from sqlalchemy import ColumnElement, Select, func, literal, or_, select, text, 
 from sqlalchemy.orm import Session
 
 from claimdb.db import schema
-from claimdb.db.dialect import chunks_for
+from claimdb.db.dialect import SQLITE, chunks_for
 from claimdb.db.names import normalize_name
 from claimdb.db.schema import claims_view, demands_view, stances_view
 from claimdb.errors import InputError, NotFoundError
@@ -196,6 +196,10 @@ def _common_topic(session: Session, f: Filters) -> bool:
     return tagged * 100 >= claims > 0
 
 
+def _is_sqlite(session: Session) -> bool:
+    return session.get_bind().dialect.name == SQLITE
+
+
 def _common_actor(session: Session, f: Filters) -> bool:
     """Whether an --actor filter is better checked in list order (as for topics, above):
     the actor speaks in at least 1% of the claims. The most quoted actor of a large
@@ -238,14 +242,16 @@ def list_claims(session: Session, filters: Filters = Filters()) -> Rows:
         ids = ids.where(c.id.in_(_claims_dated(filters)))
     if filters.actor:
         speakers = _actor_ids(filters.actor)
-        if _common_actor(session, filters):
+        # PostgreSQL walks on its own here (it keeps per-value counts and walks the
+        # (speaker, article) index), and "+ 0" would take that index away from it.
+        if _is_sqlite(session) and _common_actor(session, filters):
             # "+ 0": no index serves it, so the list is walked in its own order (_common_actor).
             ids = ids.where((c.speaker_id + 0).in_(speakers))
         else:
             ids = ids.where(c.speaker_id.in_(speakers))
     if filters.topic:
         ct = schema.ClaimTopic
-        if _common_topic(session, filters):
+        if _is_sqlite(session) and _common_topic(session, filters):  # PostgreSQL: as above
             ids = ids.where(_some(ct.claim_id == c.id, ct.topic_id == filters.topic))
         else:
             ids = ids.where(c.id.in_(select(ct.claim_id).where(ct.topic_id == filters.topic)))
