@@ -578,9 +578,28 @@ class ActorTable:
     def _org_mention(self, start: int, end: int) -> None:
         text = self.doc[start:end].text
         key = normalize_name(text)
+        head = self.doc[end - 1]
+        state = self._state_phrase(head)
+        if state is not None:
+            # "Russia's [defence ministry]": the recogniser left the owner out; the ministry
+            # speaks for the state.
+            actor = self._state(state)
+            actor.roles.add(head.lemma_.casefold())
+            self._mention(actor, head.left_edge.i, end)
+            return
         known = self.lex.organizations.get(key) or next(
             (o for o in self.lex.organizations.values() if key in o.aliases), None
         )
+        if known is None and " " not in key:
+            # "the Commission" after "the European Commission": the short form of a body
+            # already named.
+            known_actor = next(
+                (a for a in reversed(self.actors) if a.kind == "organization" and a.name_parts[-1:] == [key]),
+                None,
+            )
+            if known_actor is not None:
+                self._mention(known_actor, start, end)
+                return
         if known is not None:
             actor = self._actor(known.name, "organization")
             actor.roles.update(known.nouns)
@@ -617,7 +636,9 @@ class ActorTable:
         """
         doc = self.doc
         low = token.lower_
-        if low in ("neither", "none", "no", "nobody", "noone"):
+        if low in ("neither", "none", "no", "nobody", "noone") or any(
+            c.dep_ == "det" and c.lower_ in ("neither", "no") for c in token.children
+        ):
             return None  # "neither delegation spoke": no one is the source
         described = low in _QUANTIFIERS and (
             low in ("others", "many", "some", "most")

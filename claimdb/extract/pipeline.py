@@ -104,13 +104,13 @@ def _participants(item: ClaimDraft | DemandDraft | StanceDraft) -> list[ActorDra
 
 def _worth_listing(actor: ActorDraft) -> bool:
     """Everyone who speaks, demands, is addressed or takes a stance; besides them, people,
-    organisations, countries and groups the article keeps returning to (named twice or
-    more). A place or passer-by named once, or an unnamed description, is left out unless
-    it takes part."""
+    organisations and countries the article keeps returning to (named twice or more). A
+    place, a region ("Europe"), a passer-by named once or an unnamed description is left
+    out unless it takes part."""
     if actor.participant:
         return True
     named_twice = len({(m.start, m.end) for m in actor.mentions}) >= 2
-    return actor.named and named_twice and actor.kind in ("person", "organization", "country", "group")
+    return actor.named and named_twice and actor.kind in ("person", "organization", "country")
 
 
 def _canonical_names(actors: list[ActorDraft]) -> dict[int, str]:
