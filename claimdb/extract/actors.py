@@ -680,12 +680,24 @@ class ActorTable:
         # A name inside the phrase: "Russian presidential spokesman Dmitry Peskov", or in
         # apposition: "a spokeswoman for the union, Maria Lopez,".
         for child in token.children:
-            if (
-                child.dep_ == "appos"
-                and (a := self._token_actor.get(child.i)) is not None
-                and a.kind == "person"
-            ):
+            if child.dep_ != "appos":
+                continue
+            a = self._token_actor.get(child.i)
+            if a is not None and a.kind == "person":
                 return a
+            if a is None and self._is_role_word(token) and child.pos_ == "PROPN" and child.is_title:
+                # "The head of the OSCE mission, Bettina Aurell,": a name in apposition to a
+                # role is a person's, whether or not the recogniser saw it.
+                name_start = child.left_edge.i
+                while name_start < child.i and not (
+                    self.doc[name_start].pos_ == "PROPN" and self.doc[name_start].is_title
+                ):
+                    name_start += 1
+                person = self._find_person(normalize_name(self.doc[name_start : child.i + 1].text).split())
+                person = person or self._actor(self.doc[name_start : child.i + 1].text, "person")
+                self._mention(person, name_start, child.i + 1)
+                self._learn_role(person, self.doc[start:end].text, list(self.doc[start:end]))
+                return person
         actor = self._token_actor.get(token.i)
         if actor is not None:
             if actor.kind == "country" or actor.kind == "person" or actor.named:

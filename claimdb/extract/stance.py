@@ -121,6 +121,11 @@ class StanceReader:
                 if polarity is not None:
                     break
             if polarity is None:
+                # "their withdrawal was out of the question", "talks are off the table"
+                piece = " ".join(words_of(self.d.text[start:end]))
+                if any(phrase in piece for phrase in self.lex.negative_phrases):
+                    polarity = "oppose"
+            if polarity is None:
                 continue
             if self.taxonomy.inverted(topic, list(words_by_token.values())):
                 polarity = "oppose" if polarity == "support" else "support"  # "a ceasefire is vital"
