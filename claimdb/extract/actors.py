@@ -1,16 +1,15 @@
-"""Actors: who is named in an article, under which names, and who "he" or "the minister" is.
+"""Actors: who is named in an article, under which names, and with which roles.
 
-An :class:`ActorTable` is built per article from the named entities, repaired where the
+An :class:`ActorRegistry` is built per article from the named entities, repaired where the
 small statistical model mislabels ("Scholz" tagged as a place once it is known as a
 person's surname), merged across name forms ("Vladimir Putin", "Putin", "Russian
-President Vladimir Putin"), and mapped to states where a capital, seat of government or
-demonym stands for one ("Moscow", "the Kremlin", "the Russians" -> Russia). The claim and
-demand rules then ask it to resolve the noun phrase that introduces a source.
+President Vladimir Putin"), and mapped to states where a capital, seat of government,
+ministry or demonym stands for one ("Moscow", "the Kremlin", "the Russians" -> Russia).
+Who "he", "the minister" or "the alliance" is, is :mod:`claimdb.extract.coref`'s job.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -18,6 +17,7 @@ from typing import TYPE_CHECKING
 from claimdb.extract.gazetteer import Gazetteer, gazetteer, normalize_place
 from claimdb.extract.lexicon import Lexicon, lexicon
 from claimdb.extract.model import ActorKind, Mention
+from claimdb.extract.names import NAME_PUNCT, looks_like_surname, normalize_name, trim_entity
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -33,62 +33,6 @@ _PRONOUN_GENDER = {
     "hers": "f",
     "herself": "f",
 }
-PLURAL_PRONOUNS = {"they", "them"}
-NEUTER_PRONOUNS = {"it"}
-RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
-DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
-_SIDES = {
-    "side",
-    "country",
-    "government",
-    "delegation",
-    "party",
-    "capital",
-    "army",
-    "nation",
-    "neighbour",
-    "neighbor",
-}
-_SHARES = {
-    "percent",
-    "%",
-    "number",
-    "majority",
-    "minority",
-    "half",
-    "quarter",
-    "third",
-    "handful",
-    "dozen",
-    "hundred",
-    "thousand",
-    "million",
-    "share",
-    "proportion",
-    "fraction",
-    "plurality",
-    "most",
-    "rest",
-}
-_QUANTIFIERS = {
-    "some",
-    "many",
-    "most",
-    "others",
-    "several",
-    "few",
-    "all",
-    "both",
-    "those",
-    "these",
-    "one",
-    "each",
-    "half",
-    "majority",
-    "minority",
-}
-_NP_LEFT_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "advmod", "case", "predet"}
-_NP_RIGHT_PREPS = {"of", "for", "at", "from", "with", "in", "to"}
 _GROUP_HEADS = {
     "countries",
     "nations",
@@ -102,17 +46,6 @@ _GROUP_HEADS = {
     "officials",
     "diplomats",
 }
-_NAME_PUNCT = re.compile(r"^[\s\"'“”‘’(•*–—-]+|[\s\"'“”‘’),.:;–—-]+$")
-
-
-def normalize_name(name: str) -> str:
-    """The key two names must share to be the same actor: case, quotes, periods and a
-    leading "the" ignored, possessive dropped."""
-    s = name.casefold().replace("’", "'").replace("“", '"').replace("”", '"')
-    s = re.sub(r"'s\b", "", s)
-    s = re.sub(r"[\"'.,;:()\[\]]", " ", s)
-    s = re.sub(r"\s+", " ", s).strip()
-    return s[4:] if s.startswith("the ") else s
 
 
 @dataclass(eq=False)
@@ -135,7 +68,7 @@ class ActorDraft:
     participant: bool = False
 
     def add_alias(self, alias: str) -> None:
-        alias = _NAME_PUNCT.sub("", alias)
+        alias = NAME_PUNCT.sub("", alias)
         if alias and normalize_name(alias) not in {normalize_name(a) for a in self.aliases}:
             self.aliases.append(alias)
 
@@ -157,7 +90,7 @@ class Reference:
     subject: bool
 
 
-class ActorTable:
+class ActorRegistry:
     """All actors of one article and the places they are referred to."""
 
     def __init__(self, doc: Doc, skip_tokens: set[int], quoted_tokens: set[int] | None = None) -> None:
@@ -181,9 +114,6 @@ class ActorTable:
         self._read_entities()
         self._read_honorific_names()
         self._learn_genders()
-        self._chain_pronouns()
-
-    # --- building -------------------------------------------------------------------------
 
     def _actor(self, name: str, kind: ActorKind, *, named: bool = True) -> ActorDraft:
         key = normalize_name(name)
@@ -234,7 +164,7 @@ class ActorTable:
             label = ent.label_
             if label not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
                 continue
-            start, end = _trim_entity(ent)
+            start, end = trim_entity(ent)
             if start >= end:
                 continue
             text = self.doc[start:end].text
@@ -248,7 +178,7 @@ class ActorTable:
             if (
                 label == "PERSON"
                 or key in person_names
-                or (label != "NORP" and _looks_like_surname(key, person_names))
+                or (label != "NORP" and looks_like_surname(key, person_names))
             ):
                 if self.gaz.country(text) and label != "PERSON" and key not in person_names:
                     self._country_mention(ent, start, end, self.gaz.country(text) or text)
@@ -283,7 +213,7 @@ class ActorTable:
         for ent in ents:
             if ent.label_ != "PERSON":
                 continue
-            start, end = _trim_entity(ent)
+            start, end = trim_entity(ent)
             parts = self._strip_titles(normalize_name(self.doc[start:end].text).split())
             if len(parts) >= 2 and not self.gaz.country(" ".join(parts)):
                 names.add(" ".join(parts))
@@ -306,7 +236,7 @@ class ActorTable:
         if not parts:
             return
         actor = self._find_person(parts)
-        full = _NAME_PUNCT.sub("", doc[start:end].text)
+        full = NAME_PUNCT.sub("", doc[start:end].text)
         if actor is None:
             actor = self._actor(full, "person")
         if len(parts) >= 2:
@@ -383,7 +313,7 @@ class ActorTable:
         return low in self.lex.person_roles or token.lemma_.casefold() in self.lex.person_roles
 
     def _learn_role(self, actor: ActorDraft, description: str, tokens: list[Token]) -> None:
-        description = _NAME_PUNCT.sub("", description)
+        description = NAME_PUNCT.sub("", description)
         if description.casefold().startswith("the "):
             description = description[4:]
         if not description:
@@ -446,21 +376,6 @@ class ActorTable:
             if actor.kind == "person":
                 actor.vote_gender(gender)
                 actor.vote_gender(gender)  # an honorific outweighs a guess from pronouns
-
-    def _chain_pronouns(self) -> None:
-        """Resolve every "he"/"she"/"they" that is the subject of a clause, in reading order,
-        so that a later "he said" can follow the chain ("Ham … He had misgivings … he told
-        the host") instead of jumping to the last name in between."""
-        for token in self.doc:
-            if (
-                token.dep_ in ("nsubj", "nsubjpass")
-                and token.lower_ in PERSONAL_PRONOUNS
-                and token.i not in self._quoted
-                and token.i not in self._skip
-            ):
-                actor = self._resolve_pronoun(token, None)
-                if actor is not None:
-                    self._add_reference(token.i, actor, True)
 
     def _learn_genders(self) -> None:
         """A sentence about one person followed by "he" or "she" (in it or at the start of
@@ -604,7 +519,7 @@ class ActorTable:
             actor = self._actor(known.name, "organization")
             actor.roles.update(known.nouns)
         else:
-            actor = self._actor(_NAME_PUNCT.sub("", text), "organization")
+            actor = self._actor(NAME_PUNCT.sub("", text), "organization")
             head = self.doc[end - 1]
             actor.roles.add(head.lemma_.casefold())
         # "NATO military alliance": the compound head names what the organisation is.
@@ -616,265 +531,6 @@ class ActorTable:
                 self._mention(actor, start, kind_word.i + 1)
                 return
         self._mention(actor, start, end)
-
-    # --- resolving ------------------------------------------------------------------------
-
-    def actor_at(self, token: Token) -> ActorDraft | None:
-        return self._token_actor.get(token.i)
-
-    def addressee(self, token: Token) -> ActorDraft | None:
-        """Like :meth:`resolve`, for the actor a demand is made of; never a date."""
-        if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"):
-            return None
-        return self.resolve(token)
-
-    def resolve(self, token: Token, *, prefer: ActorDraft | None = None) -> ActorDraft | None:
-        """The actor a source phrase headed by ``token`` refers to.
-
-        ``prefer`` is the speaker of the previous claim, the strongest antecedent for "he
-        said" after a quote.
-        """
-        doc = self.doc
-        low = token.lower_
-        if low in ("neither", "none", "no", "nobody", "noone") or any(
-            c.dep_ == "det" and c.lower_ in ("neither", "no") for c in token.children
-        ):
-            return None  # "neither delegation spoke": no one is the source
-        described = low in _QUANTIFIERS and (
-            low in ("others", "many", "some", "most")
-            or any(c.dep_ in ("prep", "acl", "relcl", "amod") for c in token.children)
-        )  # "some of his allies", "those surveyed", "many": a described source
-        if not described and (token.pos_ == "PRON" or low in PERSONAL_PRONOUNS or low in PLURAL_PRONOUNS):
-            if low in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
-                return self.resolve(self._relative_antecedent(token.head.head), prefer=prefer)
-            actor = self._resolve_pronoun(token, prefer)
-            if actor is not None:
-                self._refer(actor, token.i, token.i + 1)
-            return actor
-        start, end = self.noun_phrase(token)
-        lemma = token.lemma_.casefold()
-        if lemma in _SIDES and any(c.lower_ in ("both", "two") for c in token.children):
-            # "both sides said": the pair the article last coordinated ("Russia and Ukraine").
-            pair = self._last_pair(token.i)
-            if pair is not None:
-                self._refer(pair, start, end, alias=False)
-                return pair
-        if lemma in self.lex.information_sources:
-            # "a statement from the UAE foreign ministry said", then "the statement urged":
-            # a document speaks for whoever issued it.
-            owner = next(
-                (
-                    p
-                    for c in token.rights
-                    if c.dep_ == "prep" and c.lower_ in ("from", "by")
-                    for p in c.children
-                    if p.dep_ == "pobj"
-                ),
-                None,
-            )
-            if owner is not None and (issuer := self.resolve(owner)) is not None:
-                self._issuers[lemma] = issuer
-                return issuer
-            if owner is None and all(c.dep_ == "det" for c in token.lefts) and lemma in self._issuers:
-                return self._issuers[lemma]
-        # A name inside the phrase: "Russian presidential spokesman Dmitry Peskov", or in
-        # apposition: "a spokeswoman for the union, Maria Lopez,".
-        for child in token.children:
-            if child.dep_ != "appos":
-                continue
-            a = self._token_actor.get(child.i)
-            if a is not None and a.kind == "person":
-                return a
-            if a is None and self._is_role_word(token) and child.pos_ == "PROPN" and child.is_title:
-                # "The head of the OSCE mission, Bettina Aurell,": a name in apposition to a
-                # role is a person's, whether or not the recogniser saw it.
-                name_start = child.left_edge.i
-                while name_start < child.i and not (
-                    self.doc[name_start].pos_ == "PROPN" and self.doc[name_start].is_title
-                ):
-                    name_start += 1
-                person = self._find_person(normalize_name(self.doc[name_start : child.i + 1].text).split())
-                person = person or self._actor(self.doc[name_start : child.i + 1].text, "person")
-                self._mention(person, name_start, child.i + 1)
-                self._learn_role(person, self.doc[start:end].text, list(self.doc[start:end]))
-                return person
-        actor = self._token_actor.get(token.i)
-        if actor is not None:
-            if actor.kind == "country" or actor.kind == "person" or actor.named:
-                self._refer(actor, start, end, alias=actor.kind != "person")
-            return actor
-        for i in range(start, end):
-            a = self._token_actor.get(i)
-            if (
-                a is not None
-                and a.kind == "person"
-                and doc[i].head.i == token.i
-                and doc[i].dep_ == "compound"
-            ):
-                return a
-        text = doc[start:end].text
-        key = normalize_name(text)
-        country = self.gaz.capitals.get(key) or self.gaz.names.get(key)
-        if country is None:
-            country = self._state_phrase(token)
-            if country is not None:
-                self._state(country).roles.add(token.lemma_.casefold())
-        if country is not None:
-            actor = self._state(country)
-            self._refer(actor, start, end)
-            return actor
-        if token.is_title and (token.pos_ == "PROPN" or token.lower_ not in self._lowercase_words):
-            # A name the recogniser missed ("said Diallo"): a person already named here.
-            parts = self._strip_titles(key.split())
-            known = self._find_person(parts)
-            name_words = [t for t in doc[start:end] if not self._is_title(t) and t.dep_ != "det"]
-            if (
-                known is None
-                and 1 <= len(name_words) <= 3
-                and all(t.pos_ == "PROPN" and t.is_title for t in name_words)
-            ):
-                if self.gaz.country(text) is None and normalize_name(text) not in self.lex.labels:
-                    # A capitalised name speaking that the recogniser missed: a person.
-                    known = self._actor(" ".join(t.text for t in name_words), "person")
-            if known is not None:
-                self._refer(known, start, end, alias=False)
-                return known
-        lemma = token.lemma_.casefold()
-        plural = token.tag_ in ("NNS", "NNPS")
-        # "the minister" is someone named before; "ministers", "some leaders" are not.
-        # "the minister", "the group's spokesman", "its spokeswoman" point back (or ahead) to
-        # a named holder of the role; "the prime minister's office" is a body of its own.
-        modifiers_ok = all(
-            c.dep_ in ("det", "amod", "compound", "poss", "case")
-            and (c.pos_ != "PROPN" or self.gaz.country(c.text) is not None)  # "Czech minister"
-            for c in token.lefts
-        )
-        has_owner = any(c.dep_ == "poss" for c in token.lefts)
-        person_role = self._is_role_word(token) and not plural
-        org_role = lemma in self.lex.organization_nouns and not has_owner
-        if modifiers_ok and (person_role or org_role):
-            actor = self._resolve_role(token, start, end)
-            if actor is not None:
-                return actor
-        # A source known only by description: "a source", "officials", "the campaign", "the
-        # report". Not any noun: "a settlement" or "the first step" speak for no one.
-        if token.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ", "X") and low not in _QUANTIFIERS:
-            return None
-        if token.pos_ == "NOUN" and not self._can_speak(token):
-            return None
-        if token.pos_ == "PROPN" and lemma in self.lex.organization_nouns:
-            # "The Dock and Harbour Workers' Union" missed by the recogniser: a named body.
-            actor = self._actor(_NAME_PUNCT.sub("", text), "organization")
-        else:
-            actor = self._actor(
-                _NAME_PUNCT.sub("", text), "group" if token.tag_ in ("NNS", "NNPS") else "other", named=False
-            )
-            actor.plural = token.tag_ in ("NNS", "NNPS")
-            if self._is_role_word(token) and not actor.plural:
-                actor.kind = "person"
-        actor.roles.add(lemma)  # so that a later "the union" finds it
-        self._refer(actor, start, end)
-        return actor
-
-    def _can_speak(self, noun: Token) -> bool:
-        """Whether a common noun can head a source: people, bodies, groups, reports; or a
-        share of people ("42 percent of voters", "a majority of members")."""
-        lemma = noun.lemma_.casefold()
-        if (
-            self._is_role_word(noun)
-            or lemma in self.lex.organization_nouns
-            or lemma in self.lex.group_nouns
-            or lemma in self.lex.information_sources
-            or (noun.is_title and (noun.i > noun.sent.start or noun.lower_ not in self._lowercase_words))
-            or any(c.ent_type_ in ("NORP", "GPE", "ORG") for c in noun.lefts)
-        ):
-            return True
-        if lemma in _SHARES or noun.ent_type_ == "PERCENT":
-            return (
-                any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
-                or noun.ent_type_ == "PERCENT"
-            )
-        # Agent nouns: "donors", "investors", "lobbyists", "politicians", "participants".
-        plural = noun.tag_ in ("NNS", "NNPS")
-        return lemma.endswith(("ist", "ian")) or (plural and lemma.endswith(("er", "or", "ant", "ent")))
-
-    def is_title(self, token: Token) -> bool:
-        return self._is_title(token) or self.gaz.demonyms.get(token.lower_) is not None
-
-    def most_mentioned_person(self, before: int) -> ActorDraft | None:
-        """The named person referred to most often before token ``before``."""
-        counts: dict[int, int] = {}
-        by_id: dict[int, ActorDraft] = {}
-        for ref in self._references[: bisect_left(self._ref_positions, before)]:
-            if ref.actor.kind == "person" and ref.actor.named:
-                counts[id(ref.actor)] = counts.get(id(ref.actor), 0) + 1
-                by_id[id(ref.actor)] = ref.actor
-        return by_id[max(counts, key=lambda k: counts[k])] if counts else None
-
-    def resolve_name(self, tokens: list[Token], *, new_person: bool = False) -> ActorDraft | None:
-        """The actor a bare name stands for ("Sanders", "Bernie Sanders", "NATO"), as in a
-        headline's "Sanders: …"; None when the words are not a name. ``new_person`` allows a
-        name the article has not used before, where the layout vouches for it."""
-        if not tokens:
-            return None
-        # The capitalised run at the end: "Polish Defence Minister [Tomasz Wielgosz]".
-        run: list[Token] = []
-        for t in reversed(tokens):
-            if t.is_title and t.pos_ in ("PROPN", "NOUN") and not self.is_title(t):
-                run.insert(0, t)
-            else:
-                break
-        known = {id(a): a for t in (run or tokens) if (a := self._token_actor.get(t.i)) is not None}
-        if len(known) == 1:
-            return next(iter(known.values()))
-        if known:
-            return None
-        words = run if run and len(tokens) <= 6 else [t for t in tokens if not self._is_title(t)] or tokens
-        if len(words) > 4:
-            return None
-        if not all(t.is_title and t.pos_ in ("PROPN", "NOUN") for t in words):
-            return None
-        text = " ".join(t.text for t in words)
-        if normalize_name(text) in self.lex.labels:
-            return None
-        country = self.gaz.country(text)
-        if country is not None:
-            return self._state(country)
-        parts = normalize_name(text).split()
-        actor = self._find_person(parts)
-        if actor is None:
-            # A name no one else in the article uses: only if the recogniser saw a person
-            # there, or the layout vouches for it; "Limited Tools:" is a section head.
-            if not (new_person or all(t.ent_type_ == "PERSON" for t in words)):
-                return None
-            actor = self._actor(text, "person")
-        self._mention(actor, words[0].i, words[-1].i + 1)
-        return actor
-
-    def _last_pair(self, before: int) -> ActorDraft | None:
-        """The first of the last two actors the text joined with "and" before ``before``."""
-        for ref in reversed(self._references[: bisect_left(self._ref_positions, before)]):
-            token = self.doc[ref.token]
-            for child in token.children:
-                other = self._token_actor.get(child.i)
-                if child.dep_ == "conj" and other is not None and other is not ref.actor:
-                    return ref.actor
-        return None
-
-    def _relative_antecedent(self, noun: Token) -> Token:
-        """What "who" stands for: "Alan Berger, a doctor from Englewood, New Jersey, who said"
-        hangs the clause on the place; the person is further up."""
-        if noun.lower_ in ("who", "whom") or self._token_actor.get(noun.i, None) is None:
-            return noun
-        current = noun
-        for _ in range(4):
-            actor = self._token_actor.get(current.i)
-            if actor is not None and actor.kind == "person":
-                return current
-            if current.dep_ not in ("pobj", "prep", "appos", "conj", "compound") or current.head is current:
-                break
-            current = current.head
-        return noun
 
     def _refer(self, actor: ActorDraft, start: int, end: int, *, alias: bool = True) -> None:
         if start in self._token_actor and self._token_actor[start] is actor:
@@ -890,30 +546,6 @@ class ActorTable:
             self._token_actor.setdefault(i, actor)
         self._add_reference(span.root.i, actor, span.root.dep_ in ("nsubj", "nsubjpass"))
 
-    def noun_phrase(self, token: Token) -> tuple[int, int]:
-        """Token range of the phrase a source head stands for: its left modifiers and
-        short "of/for" attachments ("a spokeswoman for the union"), but no relative
-        clauses, appositions or coordinated second sources."""
-        start = token.i
-        for child in token.lefts:
-            if child.dep_ in _NP_LEFT_DEPS:
-                start = min(start, child.left_edge.i)
-        # Never across a dash or a line: "Trump - 60 percent of voters" is two phrases.
-        for i in range(token.i - 1, start - 1, -1):
-            t = self.doc[i]
-            if t.text in ("-", "–", "—", "―", ":", ";") or "\n" in t.text:
-                start = i + 1
-                break
-        end = token.i + 1
-        for child in token.rights:
-            if child.dep_ == "prep" and child.lower_ in _NP_RIGHT_PREPS and child.right_edge.i - token.i <= 8:
-                end = child.right_edge.i + 1
-            elif child.dep_ == "compound" and child.i == end:
-                end = child.i + 1
-            else:
-                break
-        return start, end
-
     def _state_phrase(self, token: Token) -> str | None:
         """ "the Russian government", "France's leadership", "Moscow's authorities" -> the state."""
         if token.lower_ not in self.lex.state_nouns:
@@ -925,145 +557,3 @@ class ActorTable:
                 if country:
                     return country
         return None
-
-    def _resolve_role(self, token: Token, start: int, end: int) -> ActorDraft | None:
-        """ "the minister", "the Russian president", "the alliance": the last actor with that
-        role (and matching qualifiers), looking back first and then a little ahead
-        (cataphora: "its spokesman said … Omar Haddad, a spokesman for the group, added")."""
-        doc = self.doc
-        role = token.lemma_.casefold()
-        qualifiers = {
-            t.text
-            for t in doc[start : token.i]
-            if t.pos_ in ("ADJ", "PROPN") and t.dep_ in ("amod", "compound", "poss")
-        }
-        qual_countries = {c.casefold() for q in qualifiers if (c := self.gaz.country(q))}
-        is_person_role = self._is_role_word(token)
-
-        def fits(actor: ActorDraft) -> bool:
-            if is_person_role != (actor.kind == "person"):
-                return False
-            if role not in actor.roles and token.lower_ not in actor.roles:
-                return False
-            return all(q in actor.roles for q in qual_countries)
-
-        pos = bisect_left(self._ref_positions, token.i)
-        for ref in reversed(self._references[:pos]):
-            if fits(ref.actor):
-                self._refer(ref.actor, start, end)
-                return ref.actor
-        for ref in self._references[pos : pos + 40]:
-            if fits(ref.actor) and doc[ref.token].sent.start - token.sent.start < 400:
-                self._refer(ref.actor, start, end)
-                return ref.actor
-        for actor in self.actors:  # a role noun naming an organisation never seen nearby
-            if not is_person_role and actor.kind == "organization" and role in actor.roles:
-                self._refer(actor, start, end)
-                return actor
-        return None
-
-    def _resolve_pronoun(self, token: Token, prefer: ActorDraft | None) -> ActorDraft | None:
-        low = token.lower_
-        gender = PERSONAL_PRONOUNS.get(low)
-        plural = low in PLURAL_PRONOUNS
-        neuter = low in NEUTER_PRONOUNS
-
-        def fits(actor: ActorDraft) -> bool:
-            if gender:
-                return actor.kind == "person" and not actor.plural and (actor.gender in (None, gender))
-            if plural:
-                return actor.plural or actor.kind in ("group", "country", "organization")
-            if neuter:
-                return actor.kind in ("organization", "country") or (
-                    actor.kind == "other" and not actor.plural
-                )
-            return False
-
-        if gender is None and not plural and not neuter:
-            return None
-        pos = bisect_left(self._ref_positions, token.i)
-        sent_start = token.sent.start
-        # Names inside quotes, or inside what a source is reported to have said, are what a
-        # speaker talks about, hardly ever the next speaker: "Khalif said Trump is a bigot.
-        # But he said …" is Khalif.
-        candidates = [
-            r
-            for r in reversed(self._references[max(0, pos - 60) : pos])
-            if fits(r.actor) and r.token not in self._quoted and r.token not in self.reported
-        ]
-        if prefer is not None and fits(prefer) and prefer.named:
-            # "…,” he said." after a quote: the last speaker, unless someone else who fits
-            # has since become the subject of a sentence.
-            last = self._last_reference_before(prefer, token.i)
-            if last is not None and token.i - last < 150:
-                if not any(r.subject and r.actor is not prefer and r.token > last for r in candidates):
-                    return prefer
-        if not candidates:
-            # Nobody fitting nearby: the article's most mentioned fitting actor so far (the
-            # subject of a profile, whom every "he" refers to).
-            counts: dict[int, int] = {}
-            by_id: dict[int, ActorDraft] = {}
-            for r in self._references[:pos]:
-                if fits(r.actor) and r.actor.named and r.token not in self._quoted:
-                    counts[id(r.actor)] = counts.get(id(r.actor), 0) + 1
-                    by_id[id(r.actor)] = r.actor
-            return by_id[max(counts, key=lambda k: counts[k])] if counts else None
-        # Hobbs-style preference: within the nearest sentence that has a fitting antecedent,
-        # its subject first, else its most recent mention.
-        nearest_sent = self.doc[candidates[0].token].sent.start
-        same = [r for r in candidates if self.doc[r.token].sent.start == nearest_sent]
-        subjects = [r for r in same if r.subject]
-        if not subjects:
-            return same[0].actor
-        if nearest_sent == sent_start:
-            return subjects[0].actor  # the closest subject before the pronoun in its own sentence
-        # In an earlier sentence, its main clause's subject: "Carson said the paper's
-        # Costa had reported …. He hoped …" is about Carson.
-        return min(subjects, key=lambda r: _depth(self.doc[r.token])).actor
-
-    def _last_reference_before(self, actor: ActorDraft, token: int) -> int | None:
-        pos = bisect_left(self._ref_positions, token)
-        for ref in reversed(self._references[:pos]):
-            if ref.actor is actor:
-                return ref.token
-        return None
-
-
-def _depth(token: Token) -> int:
-    depth = 0
-    while token.head is not token and depth < 50:
-        token = token.head
-        depth += 1
-    return depth
-
-
-def _trim_entity(ent: Span) -> tuple[int, int]:
-    """Token range of an entity without a leading "the" or trailing possessive mark; a
-    person's name cut short by the recogniser ("[Joanna] Wierzbicka") is completed."""
-    start, end = ent.start, ent.end
-    doc = ent.doc
-    if ent.label_ == "PERSON":
-        while end < len(doc) and end - start < 4 and _continues_name(doc[end - 1], doc[end]):
-            end += 1
-    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct):
-        start += 1
-    while end > start and (
-        doc[end - 1].dep_ == "case" or doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")
-    ):
-        end -= 1
-    return start, end
-
-
-def _continues_name(last: Token, nxt: Token) -> bool:
-    return (
-        nxt.pos_ == "PROPN"
-        and nxt.is_title
-        and not nxt.ent_type_
-        and last.dep_ == "compound"
-        and last.head.i == nxt.i
-        and not last.whitespace_ == ""
-    )
-
-
-def _looks_like_surname(key: str, person_names: set[str]) -> bool:
-    return " " not in key and key in person_names

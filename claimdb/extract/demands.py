@@ -13,8 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from claimdb.extract.actors import ActorDraft, ActorTable
+from claimdb.extract.actors import ActorDraft
 from claimdb.extract.claims import ClaimDraft
+from claimdb.extract.coref import ActorTable
 from claimdb.extract.document import Document
 from claimdb.extract.lexicon import Lexicon, lexicon
 from claimdb.extract.syntax import is_infinitive, source_of

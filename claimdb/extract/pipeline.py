@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from claimdb.extract.actors import ActorDraft, ActorTable
+from claimdb.extract.actors import ActorDraft
 from claimdb.extract.claims import ClaimDraft, ClaimFinder
+from claimdb.extract.coref import ActorTable
 from claimdb.extract.demands import DemandDraft, DemandFinder
 from claimdb.extract.document import Document
 from claimdb.extract.model import Actor, Claim, Demand, Extraction, Mention, Stance

@@ -84,3 +84,12 @@ def source_of(verb: Token, cue_lemmas: Collection[str] = (), depth: int = 0) -> 
     if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN") and not is_infinitive(verb):
         return head  # "Scholz, who cited …"; not "a duty to defend …"
     return None
+
+
+def tree_depth(token: Token) -> int:
+    """How many heads above ``token`` its sentence's root is (0 for the root)."""
+    steps = 0
+    while token.head is not token and steps < 50:
+        token = token.head
+        steps += 1
+    return steps
