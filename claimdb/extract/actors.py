@@ -181,13 +181,13 @@ class ActorRegistry:
                 or (label != "NORP" and looks_like_surname(key, person_names))
             ):
                 if self.gaz.country(text) and label != "PERSON" and key not in person_names:
-                    self._country_mention(ent, start, end, self.gaz.country(text) or text)
+                    self._country_mention(start, end, self.gaz.country(text) or text)
                     continue
-                self._person_mention(ent, start, end)
+                self._person_mention(start, end)
             elif label == "NORP":
-                self._norp_mention(ent, start, end)
+                self._norp_mention(start, end)
             elif (country := self.gaz.country(text)) is not None:
-                self._country_mention(ent, start, end, country)
+                self._country_mention(start, end, country)
             elif (
                 label == "ORG"
                 and end - start <= 2
@@ -196,7 +196,7 @@ class ActorRegistry:
             ):
                 continue  # "Defence [Minister]": part of a title, not an organisation
             elif label == "ORG" and self._person_like(start, end):
-                self._person_mention(ent, start, end)
+                self._person_mention(start, end)
             elif label == "ORG":
                 self._org_mention(start, end)
             elif label == "LOC" and (bloc := self.lex.blocs.get(key)) is not None:
@@ -227,7 +227,7 @@ class ActorRegistry:
             parts = parts[1:]
         return parts
 
-    def _person_mention(self, ent: Span, start: int, end: int) -> None:
+    def _person_mention(self, start: int, end: int) -> None:
         doc = self.doc
         # Titles inside the entity ("President Putin", "Mr. Trump") are roles, not name.
         while end - start > 1 and self._is_title(doc[start]):
@@ -422,7 +422,7 @@ class ActorRegistry:
                 actor.vote_gender(g)
                 return
 
-    def _norp_mention(self, ent: Span, start: int, end: int) -> None:
+    def _norp_mention(self, start: int, end: int) -> None:
         doc = self.doc
         key = normalize_name(doc[start:end].text)
         root = doc[end - 1]
@@ -463,7 +463,7 @@ class ActorRegistry:
             actor.plural = True
             self._mention(actor, start, end)
 
-    def _country_mention(self, ent: Span, start: int, end: int, country: str) -> None:
+    def _country_mention(self, start: int, end: int, country: str) -> None:
         doc = self.doc
         text = doc[start:end].text
         if self.gaz.demonyms.get(normalize_place(text)) and doc[end - 1].dep_ in ("amod", "compound"):

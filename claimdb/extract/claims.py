@@ -171,7 +171,7 @@ class ClaimFinder:
                 ):
                     claim = self._according_claim(token, last_speaker)
                 elif token.pos_ == "NOUN" and lemma in self.lex.cue_nouns:
-                    claim = self._noun_claim(token, lemma, last_speaker)
+                    claim = self._noun_claim(token, last_speaker)
                 if (
                     claim is None
                     and token.pos_ == "NOUN"
@@ -427,7 +427,7 @@ class ClaimFinder:
             return None
         return self._make(speaker, "according to", token.i, start, end, "according", source.i)
 
-    def _noun_claim(self, noun: Token, lemma: str, last: ActorDraft | None) -> ClaimDraft | None:
+    def _noun_claim(self, noun: Token, last: ActorDraft | None) -> ClaimDraft | None:
         clause = next(
             (
                 c
