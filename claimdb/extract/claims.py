@@ -28,9 +28,9 @@ from claimdb.extract.syntax import is_infinitive, perfect_head, source_of
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _MEDIA_CUES = {"report", "quote", "cite"}
 _CONTENT_LEAD = {"that", ",", ":", "—", "–", "-", "whether", "if"}
+# Objects that say nothing of their own: "said so", "said it", "said nothing".
 _EMPTY_OBJECTS = {
     "it",
     "this",
@@ -46,6 +46,7 @@ _EMPTY_OBJECTS = {
     "things",
     "lot",
 }
+# Verbs whose content can be an infinitive: "promised to …", "refused to …".
 _INFINITIVE_CUES = {
     "promise",
     "pledge",
@@ -58,7 +59,6 @@ _INFINITIVE_CUES = {
     "swear",
     "plan",
 }
-# Verbs that deliver a statement noun: "made comments about", "voiced support for".
 # Nouns that take a that-clause of their own ("the fact that …", "the news that …").
 _CONTENT_NOUNS = {
     "fact",
@@ -79,6 +79,7 @@ _CONTENT_NOUNS = {
     "guarantee",
     "assurance",
 }
+# Verbs that deliver a statement noun: "made comments about", "voiced support for".
 _DELIVERY_VERBS = {
     "make",
     "issue",
@@ -101,6 +102,7 @@ _DELIVERY_VERBS = {
     "send",
 }
 _OBJECT_PREPS = {"of", "for", "as", "about", "over", "with", "against", "to"}  # "likened X to Y"
+# Verbs that may be demands; the demand rules read them when they are ("calls for").
 _DEMAND_ONLY = {
     "call",
     "urge",
