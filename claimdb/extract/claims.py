@@ -238,6 +238,8 @@ class ClaimFinder:
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in ("for", "on", "upon"):
                 return True
+            if lemma == "want" and child.dep_ == "ccomp" and not is_infinitive(child):
+                return True  # "wants the tariff cut": a demand
             if child.dep_ in ("xcomp", "ccomp") and is_infinitive(child):
                 # "wants NATO to commit", "asked them to leave"; not "wants to stay".
                 has_object = any(g.dep_ in ("dobj", "dative") for g in verb.children)
@@ -275,7 +277,12 @@ class ClaimFinder:
             if xcomp is not None:
                 return self._subtree_range(xcomp, exclude=verb)
         if lemma in self.lex.object_verbs:
-            objects = [c for c in verb.rights if c.dep_ in ("dobj", "attr", "oprd", "dative", "ccomp")]
+            objects = [
+                c
+                for c in verb.rights
+                if c.dep_ in ("dobj", "attr", "oprd", "dative")
+                or (c.dep_ == "ccomp" and self.doc[c.i - 1].dep_ != "cc")  # not "X and called on …"
+            ]
             if objects and objects[0].lower_ not in _EMPTY_OBJECTS:
                 # Several objects are one phrase the parser split ("Western countries’
                 # rejection"), or an object and what is said of it ("called X Y",
@@ -640,7 +647,7 @@ class ClaimFinder:
             for t in doc[after + 1 : stop]:
                 if self.d.quote_of_token[t.i] >= 0:
                     break
-                cue = self._quote_cue(t)
+                cue = self._quote_cue(t, after_quote=True)
                 if cue is not None:
                     return self._direct(cue[0], cue[1], start, end)
         # A cue before the quote on the same line: "He said: “…”".
@@ -650,7 +657,7 @@ class ClaimFinder:
             for t in reversed(doc[max(sent.start, before - 12) : before]):
                 if t.idx < line_start or self.d.quote_of_token[t.i] >= 0:
                     break
-                cue = self._quote_cue(t)
+                cue = self._quote_cue(t, after_quote=False)
                 if cue is not None:
                     return self._direct(cue[0], cue[1], start, end)
         # A quote opening the paragraph after an introduction ending in a colon: "She set
@@ -687,13 +694,14 @@ class ClaimFinder:
         speaker = self.actors.resolve(source, prefer=self._last_speaker_before(root.idx))
         return (root, speaker) if speaker is not None else None
 
-    def _quote_cue(self, token: Token) -> tuple[Token, ActorDraft] | None:
+    def _quote_cue(self, token: Token, *, after_quote: bool) -> tuple[Token, ActorDraft] | None:
         lemma = self.lex.lemma(token)
-        # Beside a quote, demand verbs report speech too: "“Why not?” Vitter demanded."
+        # After a quote, demand verbs report speech too: "“Why not?” Vitter demanded." Before
+        # one, they introduce what is demanded: "called on Moscow to stop “immediately”".
         if token.pos_ not in ("VERB", "AUX") or not (
             lemma in self.lex.speech_verbs
             or lemma in self.lex.cognition_verbs
-            or lemma in self.lex.demand_verbs
+            or (lemma in self.lex.demand_verbs and after_quote)
         ):
             return None
         source = self._source_of(token)

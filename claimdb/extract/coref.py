@@ -168,11 +168,11 @@ class ActorTable(ActorRegistry):
             if a is None and self._is_role_word(token) and child.pos_ == "PROPN" and child.is_title:
                 # "The head of the OSCE mission, Bettina Aurell,": a name in apposition to a
                 # role is a person's, whether or not the recogniser saw it.
-                name_start = child.left_edge.i
-                while name_start < child.i and not (
-                    self.doc[name_start].pos_ == "PROPN" and self.doc[name_start].is_title
+                name_start = child.i  # the run of capitalised names ending at the apposition
+                while name_start > child.left_edge.i and (
+                    self.doc[name_start - 1].pos_ == "PROPN" and self.doc[name_start - 1].is_title
                 ):
-                    name_start += 1
+                    name_start -= 1
                 person = self._find_person(normalize_name(self.doc[name_start : child.i + 1].text).split())
                 person = person or self._actor(self.doc[name_start : child.i + 1].text, "person")
                 self._mention(person, name_start, child.i + 1)

@@ -196,10 +196,12 @@ class DemandFinder:
                 addressee_tok = obj  # "urged Russia to withdraw"
             elif inner_subject is not None and addressee_tok is None:
                 addressee_tok = inner_subject  # "wants NATO to commit", "demanded that Kyiv stop"
+            small_clause = lemma == "want" and clause.dep_ == "ccomp" and not is_infinitive(clause)
             if (
                 addressee_tok is not None
                 or lemma not in self.lex.demand_infinitive_only
                 or lemma in ("urge", "require")
+                or small_clause  # "wants the tariff cut", "wants the troops withdrawn"
             ):
                 content = clause
         if (
@@ -232,7 +234,7 @@ class DemandFinder:
             lemma in ("want", "ask", "order", "instruct", "command", "direct", "challenge", "beg")
             and addressee_tok is None
             and content is not None
-            and content.dep_ not in ("pobj", "dobj")
+            and content.dep_ not in ("pobj", "dobj", "ccomp")
         ):
             return  # "wants to continue": an intention, not a demand
         if self._inside_another_demand(verb):
