@@ -106,6 +106,9 @@ def as_renderable(detail: queries.Detail, *, color: bool) -> Group:
         if materialized:
             parts.append(Text(""))
             parts.append(table_of(Rows(rows.columns, materialized, rows.brief), title=name))
+            if detail.kind == "actor" and len(materialized) == queries.SHOW_RELATED:
+                more = f"claimdb {name} --actor {detail.fields['id']}"
+                parts.append(Text(f"(the first {queries.SHOW_RELATED} by date; all of them: {more})"))
     return Group(*parts)
 
 

@@ -213,7 +213,7 @@ def _common_actor(session: Session, f: Filters) -> bool:
 
 
 def _some(*conditions: ColumnElement[bool]) -> ColumnElement[bool]:
-    """"A row meets ``conditions``", checked for each row of the list as it is walked.
+    """ "A row meets ``conditions``", checked for each row of the list as it is walked.
 
     Not EXISTS: PostgreSQL answers an OR of EXISTS by hashing every match of each one first
     (a "hashed SubPlan", 800 ms for a common topic), where a subquery with LIMIT 1 can only
@@ -598,8 +598,14 @@ def show_article(session: Session, selector: str) -> Detail:
     return Detail("article", fields, related=related)
 
 
-def show_actor(session: Session, selector: str) -> Detail:
-    """An actor by id or by any of its names."""
+SHOW_RELATED = 50
+"""How many of an actor's claims, demands and stances `show actor` lists (the earliest, as
+the lists order them): the rest are one `claimdb claims --actor ID` away, and a prolific
+actor has 100,000."""
+
+
+def show_actor(session: Session, selector: str, *, related_limit: int | None = SHOW_RELATED) -> Detail:
+    """An actor by id or by any of its names, with its first claims, demands and stances."""
     ids = session.scalars(_actor_ids(selector)).all()
     if not ids:
         raise NotFoundError(f"no actor is called {selector!r}; list them with claimdb actors")
@@ -608,7 +614,7 @@ def show_actor(session: Session, selector: str) -> Detail:
         session, select(ac.id, ac.name, ac.kind, ac.description).where(ac.id == ids[0]), "actor", ""
     )
     fields["aliases"] = _aliases(session, [ids[0]]).get(ids[0], [])
-    by_actor = Filters(actor=str(ids[0]))
+    by_actor = Filters(actor=str(ids[0]), limit=related_limit)
     related = {
         "claims": list_claims(session, by_actor),
         "demands": list_demands(session, by_actor),

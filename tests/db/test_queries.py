@@ -250,3 +250,15 @@ def test_walked_and_collected_filters_agree(
     """With a limit, a common actor or topic is checked row by row in list order; without
     one, its rows are collected first. Both must find the same rows in the same order."""
     assert ids(filled, lister, **filters, limit=50) == ids(filled, lister, **filters)
+
+
+def test_show_actor_lists_the_first_related_records_only(engine: Engine) -> None:
+    # A prolific actor must not make `show actor` read all of its claims.
+    text = " ".join(f"Jane Roe said point {n} stands." for n in range(60))
+    with session_scope(engine) as s:
+        save(s, Article(text, title="Many", published=MAY), fake_extract(text, MAY), TAXONOMY)
+    with session_scope(engine, read_only=True) as s:
+        detail = show_actor(s, "jane roe", related_limit=50)
+        assert len(list(detail.related["claims"].rows)) == 50
+        everything = show_actor(s, "jane roe", related_limit=None)
+        assert len(list(everything.related["claims"].rows)) == 60
