@@ -80,6 +80,13 @@ def _obliges(clause: Token) -> bool:
     return clause.tag_ == "VB" and not any(c.dep_ == "aux" for c in clause.children)
 
 
+def _finite(verb: Token) -> bool:
+    """A verb with tense of its own ("was prepared", "said"), not an infinitive."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children
+    )
+
+
 @dataclass(eq=False)
 class DemandDraft:
     demander: ActorDraft | None
@@ -114,7 +121,7 @@ class DemandFinder:
             if token.i in d.skip_tokens:
                 continue
             lemma = self.lex.lemma(token)
-            if token.pos_ == "VERB" and lemma in lex.demand_verbs and d.quote_of_token[token.i] < 0:
+            if token.pos_ == "VERB" and lemma in lex.demand_verbs:
                 self._verb_demand(token, lemma)
             elif token.pos_ == "NOUN" and lemma in lex.demand_nouns and d.quote_of_token[token.i] < 0:
                 self._noun_demand(token)
@@ -151,6 +158,8 @@ class DemandFinder:
     # --- the shapes -------------------------------------------------------------------------
 
     def _verb_demand(self, verb: Token, lemma: str) -> None:
+        if any(c.dep_ == "neg" for c in verb.children) or self._asks_a_question(verb):
+            return  # "we are not asking for charity", "“We want war, or not?”"
         preps = self.lex.demand_prepositions.get(lemma)
         children = list(verb.children)
         addressee_tok: Token | None = None
@@ -208,7 +217,6 @@ class DemandFinder:
             content is None
             and obj is not None
             and lemma == "want"
-            and not any(c.dep_ == "neg" for c in children)
             and obj.lemma_.casefold() not in _STATES_OF_AFFAIRS
             and self.actors.addressee(obj) is None
         ):
@@ -226,7 +234,7 @@ class DemandFinder:
         if lemma == "insist" and content is clause and clause is not None and not _obliges(clause):
             return  # "insisted that the exercise was normal" is a claim, not a demand
         if lemma == "ask" and (
-            verb.tag_ == "VBN"
+            (verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in children))
             or content.left_edge.lower_ in ("whether", "if", "why", "how", "what", "when", "who")
         ):
             return  # "Asked whether …", "asked why …": a question, not a demand
@@ -243,7 +251,13 @@ class DemandFinder:
         source = self._source(verb)
         if source is None:
             return
-        demander = self.actors.resolve(source, prefer=self._claim_speaker_at(verb.idx))
+        if source.lower_ in _SELF:
+            # "“We call on Russia to halt …,” the minister said": inside a quote, the first
+            # person is its speaker; anywhere else it has no antecedent we can trust.
+            inside_quote = self.d.quote_of_token[verb.i] >= 0
+            demander = self._claim_speaker_at(verb.idx) if inside_quote else None
+        else:
+            demander = self.actors.resolve(source, prefer=self._claim_speaker_at(verb.idx))
         if demander is None:
             return
         addressee = self.actors.addressee(addressee_tok) if addressee_tok is not None else None
@@ -260,6 +274,13 @@ class DemandFinder:
                 ):
                     items.extend(self._items(extra))
         self._add(demander, addressee, cue, verb, items)
+
+    def _asks_a_question(self, verb: Token) -> bool:
+        """The verb's sentence ends in a question mark."""
+        for t in self.doc[verb.i + 1 : verb.sent.end]:
+            if t.text in (".", "!", "?"):
+                return t.text == "?"
+        return False
 
     def _inside_another_demand(self, verb: Token) -> bool:
         head = verb.head
@@ -452,10 +473,18 @@ class DemandFinder:
         reopen the border" gives three."""
         conjuncts = [head]
         queue = [head]
+        end_before: int | None = None  # where a finite act of the demander's own begins
         while queue:
             t = queue.pop()
             for c in t.children:
-                if c.dep_ == "conj" and c.pos_ == head.pos_:
+                if c.dep_ != "conj":
+                    continue
+                if head.tag_ == "VB" and c.pos_ in ("VERB", "AUX") and _finite(c):
+                    # "had asked Washington to reconsider and was prepared to …": the
+                    # parser joined the asker's next act to what was asked.
+                    end_before = min(end_before or c.left_edge.i, c.left_edge.i)
+                    continue
+                if c.pos_ == head.pos_:
                     if c.pos_ in ("VERB", "AUX") and any(
                         g.dep_ in ("nsubj", "nsubjpass") for g in c.children
                     ):
@@ -465,7 +494,12 @@ class DemandFinder:
         if len(conjuncts) == 1:
             if head.pos_ in ("NOUN", "PROPN"):
                 return self._listed_phrases(head)
-            return [(head.left_edge.i, head.right_edge.i + 1, head)]
+            end = head.right_edge.i + 1
+            if end_before is not None:
+                end = end_before
+                while end > head.i + 1 and self.doc[end - 1].dep_ in ("cc", "punct"):
+                    end -= 1
+            return [(head.left_edge.i, end, head)]
         conj_ids = {c.i for c in conjuncts}
         items = []
         for c in sorted(conjuncts, key=lambda t: t.i):

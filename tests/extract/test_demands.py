@@ -98,3 +98,27 @@ def test_among_its_conditions(extract: Extract) -> None:
         extract("Among the union's conditions is a guarantee that no jobs will be cut."), "guarantee"
     )
     assert demand.demander is not None and "union" in demand.demander
+
+
+def test_we_inside_a_quote_is_its_speaker(extract: Extract) -> None:
+    text = "“We call on Russia to halt the deployment of its missiles,” Foreign Minister Anna Berg said."
+    demand = demand_with(extract(text), "halt the deployment")
+    assert (demand.demander, demand.addressee) == ("Anna Berg", "Russia")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We are not asking NATO to fight for us,” Foreign Minister Anna Berg said.",
+        "“Do we want NATO to leave, or not?” Foreign Minister Anna Berg asked.",
+    ],
+)
+def test_negated_or_questioned_demands_are_not_demands(extract: Extract, text: str) -> None:
+    assert extract(text).demands == ()
+
+
+def test_the_askers_next_act_is_not_part_of_what_was_asked(extract: Extract) -> None:
+    text = "Anna Berg said Poland had asked Washington to reconsider and was prepared to talk."
+    demand = demand_with(extract(text), "reconsider")
+    assert demand.text == "reconsider"
+    assert (demand.demander, demand.addressee) == ("Poland", "United States")
