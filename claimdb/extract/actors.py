@@ -18,6 +18,7 @@ from claimdb.extract.gazetteer import Gazetteer, gazetteer, normalize_place
 from claimdb.extract.lexicon import Lexicon, lexicon
 from claimdb.extract.model import ActorKind, Mention
 from claimdb.extract.names import NAME_PUNCT, looks_like_surname, normalize_name, trim_entity
+from claimdb.extract.syntax import is_acronym_plural
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -310,6 +311,8 @@ class ActorRegistry:
 
     def _is_role_word(self, token: Token) -> bool:
         low = token.lower_.rstrip(".")
+        if is_acronym_plural(token):
+            low = low[:-1]  # "MPs", "MEPs"
         return low in self.lex.person_roles or token.lemma_.casefold() in self.lex.person_roles
 
     def _learn_role(self, actor: ActorDraft, description: str, tokens: list[Token]) -> None:

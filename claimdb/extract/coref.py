@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from claimdb.extract.actors import PERSONAL_PRONOUNS, ActorDraft, ActorRegistry
 from claimdb.extract.names import NAME_PUNCT, normalize_name
-from claimdb.extract.syntax import tree_depth
+from claimdb.extract.syntax import is_plural, tree_depth
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -220,7 +220,7 @@ class ActorTable(ActorRegistry):
                 self._refer(known, start, end, alias=False)
                 return known
         lemma = token.lemma_.casefold()
-        plural = token.tag_ in ("NNS", "NNPS")
+        plural = is_plural(token)
         # "the minister" is someone named before; "ministers", "some leaders" are not.
         # "the minister", "the group's spokesman", "its spokeswoman" point back (or ahead) to
         # a named holder of the role; "the prime minister's office" is a body of its own.
@@ -247,9 +247,9 @@ class ActorTable(ActorRegistry):
             actor = self._actor(NAME_PUNCT.sub("", text), "organization")
         else:
             actor = self._actor(
-                NAME_PUNCT.sub("", text), "group" if token.tag_ in ("NNS", "NNPS") else "other", named=False
+                NAME_PUNCT.sub("", text), "group" if is_plural(token) else "other", named=False
             )
-            actor.plural = token.tag_ in ("NNS", "NNPS")
+            actor.plural = is_plural(token)
             if self._is_role_word(token) and not actor.plural:
                 actor.kind = "person"
         actor.roles.add(lemma)  # so that a later "the union" finds it
@@ -275,7 +275,7 @@ class ActorTable(ActorRegistry):
                 or noun.ent_type_ == "PERCENT"
             )
         # Agent nouns: "donors", "investors", "lobbyists", "politicians", "participants".
-        plural = noun.tag_ in ("NNS", "NNPS")
+        plural = is_plural(noun)
         return lemma.endswith(("ist", "ian")) or (plural and lemma.endswith(("er", "or", "ant", "ent")))
 
     def is_title(self, token: Token) -> bool:

@@ -129,6 +129,8 @@ class DemandFinder:
                 self._obligation(token.head, token)
             elif token.lower_ == "up" and token.head.lemma_ == "be":
                 self._up_to(token)
+            elif token.lower_ == "time" and token.dep_ == "attr" and token.head.lemma_ == "be":
+                self._time_for(token)
             elif token.lower_ == "among" and token.dep_ == "prep":
                 self._among_conditions(token)
             elif lemma in lex.obligation_verbs and token.pos_ in ("VERB", "AUX") and token.dep_ != "aux":
@@ -164,13 +166,30 @@ class DemandFinder:
         children = list(verb.children)
         addressee_tok: Token | None = None
         content: Token | None = None
+        more: list[Token] = []  # "called for X and for Y": further demanded things
         cue = verb.text
+        if preps and "for" in preps:
+            # "called for the restrictions to be lifted": a for-to clause is the demanded thing.
+            content = next(
+                (
+                    c
+                    for c in children
+                    if c.dep_ in ("advcl", "ccomp", "xcomp")
+                    and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                ),
+                None,
+            )
+            if content is not None:
+                cue = f"{verb.text} for"
         for child in children:
-            if child.dep_ == "prep" and preps and child.lower_ in preps:
+            # "and for a fresh round of sanctions" may hang on the verb as a conjunct.
+            if child.dep_ in ("prep", "conj") and child.pos_ == "ADP" and preps and child.lower_ in preps:
                 pobj = next((p for p in child.children if p.dep_ in ("pobj", "pcomp")), None)
                 if child.lower_ in self.lex.demand_addressee_prepositions.get(lemma, ()):
                     addressee_tok = pobj  # "called on NATO to …", "appealed to Kyiv to …"
                     cue = f"{verb.text} {child.text}"
+                elif pobj is not None and content is not None:
+                    more.append(pobj)
                 elif pobj is not None:
                     content = pobj
                     cue = f"{verb.text} {child.text}"
@@ -262,6 +281,8 @@ class DemandFinder:
             return
         addressee = self.actors.addressee(addressee_tok) if addressee_tok is not None else None
         items = self._items(content)
+        for extra in more:
+            items.extend(self._items(extra))
         if content.tag_ == "VB":
             # "urged X to free the prisoners, lift the blockade and reopen the border": the
             # parser often joins the later verbs to "urged"; they are more demanded acts.
@@ -317,6 +338,9 @@ class DemandFinder:
                 content = next((p for p in child.children if p.dep_ == "pobj"), None)
             elif child.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in child.children):
                 content = child
+        if content is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+            # "The union's conditions for calling off the protests are A, B and C."
+            content = next((c for c in noun.head.children if c.dep_ == "attr" and c.i > noun.i), None)
         if content is None:
             return
         source = next((c for c in noun.children if c.dep_ == "poss"), None)
@@ -350,6 +374,32 @@ class DemandFinder:
         start, end = self._trim(clause_start, end)
         if end > start:
             self._append(speaker, addressee, "it is up to", up, start, end, claim_index, 0.5)
+
+    def _time_for(self, time: Token) -> None:
+        """ "It was time for the Government to stop … and to restore …" in a speaker's
+        words: read like "it is up to", one demand per infinitive."""
+        act = next(
+            (
+                c
+                for c in time.children
+                if c.dep_ in ("relcl", "acl", "advcl")
+                and is_infinitive(c)
+                and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+            ),
+            None,
+        )
+        who = next((c for c in act.children if c.dep_ == "nsubj"), None) if act is not None else None
+        claim_index = self._claim_index_at(time.idx)
+        if act is None or who is None or claim_index is None:
+            return
+        speaker = self.claims[claim_index].speaker
+        addressee = self.actors.addressee(who)
+        if speaker is None or not speaker.named or addressee is None or addressee is speaker:
+            return
+        items = self._items(act)
+        first_start, first_end, first = items[0]
+        items[0] = (min(time.head.left_edge.i, time.i), first_end, first)  # "it was time for X to …"
+        self._add(speaker, addressee, "it is time for", time, items, confidence=0.5, claim=claim_index)
 
     def _among_conditions(self, among: Token) -> None:
         """ "Among the union's conditions is a guarantee that …": a nominal demand."""
@@ -491,6 +541,19 @@ class DemandFinder:
                         continue  # a clause with its own subject ("loopholes that let …") is no item
                     conjuncts.append(c)
                     queue.append(c)
+        if head.tag_ == "VB" and is_infinitive(head):
+            # "to stop treating farmers as … and to restore the rebate": a second "to" marks
+            # a second demanded act, wherever the parser hung it inside the first.
+            for t in head.subtree:
+                if (
+                    t.dep_ == "conj"
+                    and t.tag_ == "VB"
+                    and is_infinitive(t)
+                    and t.head is not head
+                    and t not in conjuncts
+                    and not any(g.dep_ in ("nsubj", "nsubjpass") for g in t.children)
+                ):
+                    conjuncts.append(t)
         if len(conjuncts) == 1:
             if head.pos_ in ("NOUN", "PROPN"):
                 return self._listed_phrases(head)
@@ -568,10 +631,15 @@ class DemandFinder:
     def _trim(self, start: int, end: int) -> tuple[int, int]:
         doc = self.doc
         while start < end and (
-            doc[start].is_punct or doc[start].is_space or doc[start].lower_ in ("that", "to")
+            doc[start].is_punct
+            or doc[start].is_space
+            or doc[start].lower_ in ("that", "to")
+            or (doc[start].lower_ == "for" and doc[start].dep_ == "mark")  # "for X to be lifted"
         ):
             start += 1
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        while end > start and (
+            doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"
+        ):
             end -= 1
         return start, end
 

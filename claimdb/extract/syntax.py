@@ -15,6 +15,16 @@ if TYPE_CHECKING:
 _INHERIT_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acl", "dep")
 
 
+def is_plural(noun: Token) -> bool:
+    """A plural noun, including an acronym's plural the tagger reads as singular ("MPs")."""
+    return noun.tag_ in ("NNS", "NNPS") or is_acronym_plural(noun)
+
+
+def is_acronym_plural(noun: Token) -> bool:
+    text = noun.text
+    return len(text) > 2 and text.endswith("s") and text[:-1].isupper()
+
+
 def is_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 

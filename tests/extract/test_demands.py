@@ -122,3 +122,25 @@ def test_the_askers_next_act_is_not_part_of_what_was_asked(extract: Extract) -> 
     demand = demand_with(extract(text), "reconsider")
     assert demand.text == "reconsider"
     assert (demand.demander, demand.addressee) == ("Poland", "United States")
+
+
+def test_called_for_a_clause_and_for_a_thing(extract: Extract) -> None:
+    text = "MPs on both sides called for the restrictions to be lifted and for a fresh round of sanctions."
+    result = extract(text)
+    assert [(d.demander, d.text) for d in result.demands] == [
+        ("MPs", "the restrictions to be lifted"),
+        ("MPs", "a fresh round of sanctions"),
+    ]
+
+
+def test_it_is_time_for_someone(extract: Extract) -> None:
+    text = "Anna Berg said it was time for NATO to stop the drills and to return to the table."
+    result = extract(text)
+    assert [(d.demander, d.addressee) for d in result.demands] == [("Anna Berg", "NATO")] * 2
+    assert result.demands[1].text == "return to the table"
+
+
+def test_conditions_are(extract: Extract) -> None:
+    text = "The union's conditions for ending the strike are a 6% raise and a shorter week."
+    result = extract(text)
+    assert [d.text for d in result.demands] == ["a 6% raise", "a shorter week"]
