@@ -194,15 +194,15 @@ class DemandFinder:
                     content = pobj
                     cue = f"{verb.text} {child.text}"
         obj = next((c for c in children if c.dep_ in ("dobj", "dative")), None)
-        clause = next(
-            (
-                c
-                for c in children
-                if (c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and is_infinitive(c)))
-                and c.pos_ in ("VERB", "AUX")
-            ),
-            None,
-        )
+        clauses = [
+            c
+            for c in children
+            if (c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and is_infinitive(c)))
+            and c.pos_ in ("VERB", "AUX")
+        ]
+        # "‘The time for caution is over’: Hollis urges ministers to lift …": what is urged
+        # follows the verb; a clause before it is the content only when none follows.
+        clause = next((c for c in clauses if c.i > verb.i), clauses[0] if clauses else None)
         if clause is None and (addressee_tok is not None or obj is not None):
             # "called on the governments that had hesitated to drop …": the infinitive hangs
             # inside the addressee's phrase; it is still what the demand asks for.

@@ -87,7 +87,12 @@ class StanceReader:
         # to be done with it.
         last = max((i for i, w in enumerate(words) if w in triggers), default=len(words))
         before = [w for w in words[:last] if w not in triggers]  # "withdraw its forces": both topic words
-        flips = sum(1 for w in before if w in self.lex.negations or w in self.lex.negative)
+        # Compare lemmas: "lift limits on missiles" is two negatives ("lift", "limit").
+        span = self.doc.char_span(demand.start, demand.end, alignment_mode="expand")
+        lemma_of = {t.lower_: t.lemma_.casefold() for t in span} if span is not None else {}
+        flips = sum(
+            1 for w in before if w in self.lex.negations or lemma_of.get(w, w) in self.lex.negative
+        )
         joined = " ".join(before)
         flips += sum(joined.count(phrase) for phrase in self.lex.negative_phrases)
         flips += self.taxonomy.inverted(demand.topic, words)  # a ceasefire is against war

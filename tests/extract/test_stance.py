@@ -28,6 +28,10 @@ def stances(result: Extraction) -> set[tuple[str, str, str]]:
             "Russia wants NATO to commit to not deploying strike weapons near its borders.",
             ("Russia", "strike-weapons", "oppose"),
         ),
+        (
+            "‘Enough caution’: Anna Berg urges ministers to lift limits on long-range missiles.",
+            ("Anna Berg", "strike-weapons", "support"),
+        ),
         ("Anna Berg said she did not want war.", ("Anna Berg", "war", "oppose")),
         (
             "Anna Berg said the withdrawal of troops was a good sign.",
