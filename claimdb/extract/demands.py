@@ -18,7 +18,7 @@ from claimdb.extract.claims import ClaimDraft
 from claimdb.extract.coref import ActorTable
 from claimdb.extract.document import Document
 from claimdb.extract.lexicon import Lexicon, lexicon
-from claimdb.extract.syntax import is_infinitive, source_of
+from claimdb.extract.syntax import RAISING_PASSIVES, is_infinitive, source_of
 from claimdb.topics import Taxonomy
 
 if TYPE_CHECKING:
@@ -166,6 +166,7 @@ class DemandFinder:
         children = list(verb.children)
         addressee_tok: Token | None = None
         content: Token | None = None
+        lead: int | None = None  # where the demanded thing starts, when before ``content``
         more: list[Token] = []  # "called for X and for Y": further demanded things
         cue = verb.text
         if preps and "for" in preps:
@@ -183,7 +184,12 @@ class DemandFinder:
                 cue = f"{verb.text} for"
         for child in children:
             # "and for a fresh round of sanctions" may hang on the verb as a conjunct.
-            if child.dep_ in ("prep", "conj") and child.pos_ == "ADP" and preps and child.lower_ in preps:
+            if (
+                child.dep_ in ("prep", "prt", "conj")
+                and child.pos_ == "ADP"
+                and preps
+                and child.lower_ in preps
+            ):
                 pobj = next((p for p in child.children if p.dep_ in ("pobj", "pcomp")), None)
                 if child.lower_ in self.lex.demand_addressee_prepositions.get(lemma, ()):
                     addressee_tok = pobj  # "called on NATO to …", "appealed to Kyiv to …"
@@ -219,9 +225,12 @@ class DemandFinder:
         if content is None and clause is not None:
             inner_subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if obj is not None and addressee_tok is None:
-                if self.actors.addressee(obj) is None:
-                    return  # "did not want war … to defend peace": no one is asked to act
-                addressee_tok = obj  # "urged Russia to withdraw"
+                if self.actors.addressee(obj) is not None:
+                    addressee_tok = obj  # "urged Russia to withdraw"
+                elif lemma == "want" and is_infinitive(clause) and clause.i > obj.i:
+                    lead = obj.left_edge.i  # "wanted the next package to list …": all of it
+                else:
+                    return  # "urged calm … to defend peace": no one is asked to act"
             elif inner_subject is not None and addressee_tok is None:
                 addressee_tok = inner_subject  # "wants NATO to commit", "demanded that Kyiv stop"
             small_clause = lemma == "want" and clause.dep_ == "ccomp" and not is_infinitive(clause)
@@ -230,6 +239,7 @@ class DemandFinder:
                 or lemma not in self.lex.demand_infinitive_only
                 or lemma in ("urge", "require")
                 or small_clause  # "wants the tariff cut", "wants the troops withdrawn"
+                or lead is not None
             ):
                 content = clause
         if (
@@ -262,6 +272,7 @@ class DemandFinder:
             and addressee_tok is None
             and content is not None
             and content.dep_ not in ("pobj", "dobj", "ccomp")
+            and lead is None
         ):
             return  # "wants to continue": an intention, not a demand
         if self._inside_another_demand(verb):
@@ -281,6 +292,8 @@ class DemandFinder:
             return
         addressee = self.actors.addressee(addressee_tok) if addressee_tok is not None else None
         items = self._items(content)
+        if lead is not None:
+            items[0] = (lead, items[0][1], items[0][2])
         for extra in more:
             items.extend(self._items(extra))
         if content.tag_ == "VB":
@@ -454,7 +467,11 @@ class DemandFinder:
 
     def _source(self, verb: Token) -> Token | None:
         source = source_of(verb, self._speech_and_demand)
-        return None if source is not None and source.dep_ == "nsubjpass" else source
+        # "NATO was urged to …" names who is asked, not who asks; "X is understood to want"
+        # lends its subject to "want".
+        if source is not None and source.dep_ == "nsubjpass" and source.head.lemma_ not in RAISING_PASSIVES:
+            return None
+        return source
 
     def _add(
         self,
@@ -637,9 +654,7 @@ class DemandFinder:
             or (doc[start].lower_ == "for" and doc[start].dep_ == "mark")  # "for X to be lifted"
         ):
             start += 1
-        while end > start and (
-            doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"
-        ):
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):
             end -= 1
         return start, end
 

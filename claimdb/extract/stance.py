@@ -90,9 +90,7 @@ class StanceReader:
         # Compare lemmas: "lift limits on missiles" is two negatives ("lift", "limit").
         span = self.doc.char_span(demand.start, demand.end, alignment_mode="expand")
         lemma_of = {t.lower_: t.lemma_.casefold() for t in span} if span is not None else {}
-        flips = sum(
-            1 for w in before if w in self.lex.negations or lemma_of.get(w, w) in self.lex.negative
-        )
+        flips = sum(1 for w in before if w in self.lex.negations or lemma_of.get(w, w) in self.lex.negative)
         joined = " ".join(before)
         flips += sum(joined.count(phrase) for phrase in self.lex.negative_phrases)
         flips += self.taxonomy.inverted(demand.topic, words)  # a ceasefire is against war

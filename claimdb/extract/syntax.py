@@ -13,6 +13,28 @@ if TYPE_CHECKING:
 # Relations through which a verb without a subject shares its head's subject:
 # "…, adding that", "…, saying", "and denied", "was quoted as saying".
 _INHERIT_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acl", "dep")
+# Passives that lend their subject to the infinitive after them: "X is understood to want",
+# "X was said to have called for", "X is expected to demand".
+RAISING_PASSIVES = frozenset(
+    {
+        "understand",
+        "say",
+        "believe",
+        "expect",
+        "report",
+        "think",
+        "know",
+        "rumour",
+        "rumor",
+        "consider",
+        "see",
+        "assume",
+        "presume",
+        "reckon",
+        "thought",
+    }
+)
+_FINITE_TAGS = ("VBD", "VBZ", "VBP")
 
 
 def is_plural(noun: Token) -> bool:
@@ -53,9 +75,19 @@ def source_of(verb: Token, cue_lemmas: Collection[str] = (), depth: int = 0) -> 
             if agent is not None:
                 return next((p for p in agent.children if p.dep_ == "pobj"), None)
             return child if verb.lemma_ in ("quote", "cite") else None
+    head = verb.head
+    if is_infinitive(verb) and head is not verb and head.lemma_ in RAISING_PASSIVES:
+        raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        if raised is not None and not any(c.dep_ == "agent" for c in head.children):
+            return raised  # "Holtkamp is understood to want …"
     if depth >= 3:
         return None
-    head = verb.head
+    if verb.dep_ == "conj" and verb.tag_ in _FINITE_TAGS and head.tag_ == "VB":
+        # "said the EU was prepared to expand its mission and called for …": a verb with a
+        # tense cannot be coordinated with an infinitive; it joins the cue above it.
+        cue = next((a for a in head.ancestors if a.lemma_ in cue_lemmas), None)
+        if cue is not None:
+            return source_of(cue, cue_lemmas, depth + 1)
     if (have := perfect_head(verb)) is not None:
         return source_of(have, cue_lemmas, depth + 1)
     if verb.dep_ == "pcomp" and head.lower_ == "as":  # "quoted X as saying"

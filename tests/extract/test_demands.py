@@ -144,3 +144,24 @@ def test_conditions_are(extract: Extract) -> None:
     text = "The union's conditions for ending the strike are a 6% raise and a shorter week."
     result = extract(text)
     assert [d.text for d in result.demands] == ["a 6% raise", "a shorter week"]
+
+
+def test_a_raised_subject_demands(extract: Extract) -> None:
+    text = "Anna Berg is understood to want NATO to halt its expansion."
+    demand = demand_with(extract(text), "halt its expansion")
+    assert (demand.demander, demand.addressee) == ("Anna Berg", "NATO")
+
+
+def test_wanting_a_thing_to_be_done(extract: Extract) -> None:
+    text = "Anna Berg said Estonia wanted the next sanctions package to list the ships' captains."
+    demand = demand_with(extract(text), "the next sanctions package to list")
+    assert demand.demander == "Estonia"
+
+
+def test_called_on_read_as_a_particle(extract: Extract) -> None:
+    text = (
+        "Anna Berg urged Budapest and Kyiv to settle the question between themselves, and called on"
+        " allies to deliver the air-defence systems pledged at the summit on schedule."
+    )
+    demand = demand_with(extract(text), "deliver the air-defence systems")
+    assert demand.demander == "Anna Berg"
