@@ -263,6 +263,19 @@ class ClaimFinder:
             clauses = [c for c in verb.rights if c.dep_ == "parataxis" and c.pos_ in ("VERB", "AUX")][:1]
         if clauses:
             first, last = clauses[0], clauses[-1]
+            # "said that A but that B": the parser hangs B on the cue as a conjunct; it is
+            # more of what was said.
+            last = max(
+                (
+                    c
+                    for c in verb.rights
+                    if c.dep_ == "conj"
+                    and c.i > last.i
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                ),
+                key=lambda c: c.i,
+                default=last,
+            )
             start, end = self._subtree_range(first, exclude=verb)
             if last is not first:
                 end = max(end, self._subtree_range(last, exclude=verb)[1])

@@ -91,6 +91,18 @@ def test_according_to_takes_the_clause_it_modifies(extract: Extract) -> None:
     assert claim_with(opening, "the talks will resume in March").speaker == "Anna Berg"
 
 
+def test_said_that_a_but_that_b_is_one_claim(extract: Extract) -> None:
+    text = (
+        'The White House said in a statement that the president was "fully committed to NATO"'
+        ' but that European allies "must take primary responsibility for their own defense."'
+    )
+    result = extract(text)
+    claim = claim_with(result, "fully committed")
+    assert 'but that European allies "must take primary responsibility' in claim.text
+    assert claim.speaker == "United States"
+    assert [d.demander for d in result.demands] == ["United States"]
+
+
 def test_the_speech_event_is_not_content(extract: Extract) -> None:
     # "on Tuesday" belongs to the saying, ", speaking in Oslo" to the speaker.
     result = extract("Anna Berg said on Tuesday she did not expect a deal, speaking in Oslo.")
