@@ -211,6 +211,8 @@ class ClaimFinder:
             return None  # "demanded that Russia explain …": the explaining is demanded, not done
         if lemma == "quote" and any(c.lower_ == "as" for c in verb.children):
             return None  # "X quoted Y as saying": the claim is Y's, read at "saying"
+        if self._anonymity_terms(verb):
+            return None
         content = self._verb_content(verb, lemma)
         if content is None:
             return None
@@ -227,6 +229,19 @@ class ClaimFinder:
             else ("cognition" if lemma in self.lex.cognition_verbs else "object")
         )
         return self._make(speaker, self._cue_text(verb), verb.i, start, end, kind, source.i)
+
+    def _anonymity_terms(self, verb: Token) -> bool:
+        """ "spoke on condition of anonymity to discuss internal deliberations", "asking for
+        anonymity to speak freely": the terms of the speaking, not what was said."""
+        if verb.lemma_ not in ("speak", "talk", "discuss", "comment", "describe", "ask"):
+            return False
+        for holder in (verb, verb.head):
+            for prep in holder.children:
+                if prep.dep_ == "prep" and any(
+                    p.lemma_ in ("condition", "anonymity") for p in prep.children if p.dep_ == "pobj"
+                ):
+                    return True
+        return False
 
     def _is_demand_use(self, verb: Token, lemma: str) -> bool:
         """Demand phrasings belong to the demand rules, not to claims ("calls for",
@@ -326,7 +341,9 @@ class ClaimFinder:
         if lemma not in self._speech_and_demand:
             return False
         return any(
-            c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("on", "for", "upon"))
+            c.dep_ in ("ccomp", "xcomp")
+            or (c.dep_ in ("prep", "prt") and c.lower_ in ("on", "for", "upon"))
+            or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children))
             for c in verb.children
         )
 
@@ -356,6 +373,20 @@ class ClaimFinder:
                 while cut > start and doc[cut - 1].dep_ in ("cc", "punct"):
                     cut -= 1
                 end = min(end, cut)
+        for t in doc[start:end]:
+            if (
+                t.dep_ == "conj"
+                and t.tag_ in ("VBD", "VBZ")
+                and t.head.tag_ == "VB"
+                and self._is_speech_act(t)
+            ):
+                # "said the EU was prepared to expand its mission and called for …": a verb
+                # with a tense joined to an infinitive is the speaker's next act.
+                cut = t.left_edge.i
+                while cut > start and doc[cut - 1].dep_ in ("cc", "punct"):
+                    cut -= 1
+                end = min(end, cut)
+                break
         return self._trim(start, end)
 
     def _that_clause(self, verb: Token) -> Token | None:
@@ -477,6 +508,10 @@ class ClaimFinder:
         pobj = self._prepositional_object(noun, self.lex.noun_prepositions)
         if pobj is None:
             return None
+        if pobj.head.lower_ in ("to", "with") and (
+            pobj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or self.actors.actor_at(pobj) is not None
+        ):
+            return None  # "a statement to the House", "talks with Kyiv": whom, not what
         source = next((c for c in noun.children if c.dep_ == "poss"), None)
         if source is None:
             agent = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "by"), None)

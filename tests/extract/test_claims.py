@@ -103,6 +103,25 @@ def test_said_that_a_but_that_b_is_one_claim(extract: Extract) -> None:
     assert [d.demander for d in result.demands] == ["United States"]
 
 
+def test_the_speakers_next_act_is_not_content(extract: Extract) -> None:
+    text = "Anna Berg said the EU was prepared to expand its mission and called for observers to be sent."
+    assert claim_with(extract(text), "prepared").text == "the EU was prepared to expand its mission"
+
+
+def test_the_terms_of_anonymity_are_not_claims(extract: Extract) -> None:
+    text = (
+        "A senior official, who spoke on condition of anonymity to discuss internal deliberations,"
+        " said the decision would not be reversed."
+    )
+    result = extract(text)
+    assert [c.text for c in result.claims] == ["the decision would not be reversed"]
+
+
+def test_whom_a_statement_is_made_to_is_not_its_content(extract: Extract) -> None:
+    result = extract("Anna Berg's statement to the Senate lasted an hour.")
+    assert result.claims == ()
+
+
 def test_the_speech_event_is_not_content(extract: Extract) -> None:
     # "on Tuesday" belongs to the saying, ", speaking in Oslo" to the speaker.
     result = extract("Anna Berg said on Tuesday she did not expect a deal, speaking in Oslo.")
