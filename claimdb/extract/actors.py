@@ -321,7 +321,8 @@ class ActorRegistry:
             description = description[4:]
         if not description:
             return
-        if actor.description is None:  # the first role given, usually the current title
+        courtesy = description.casefold().rstrip(".") in ("mr", "mrs", "ms", "miss", "mister", "dr")
+        if actor.description is None and not courtesy:  # the first role given, usually the current title
             actor.description = description
         for t in tokens:
             low = t.lower_.rstrip(".")

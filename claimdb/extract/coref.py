@@ -115,11 +115,17 @@ class ActorTable(ActorRegistry):
         said" after a quote.
         """
         doc = self.doc
+        if token.i in self._skip:
+            # "ANKARA – President Selim Karaağaç declared …": the parser took the dateline
+            # for the subject and the speaker for its apposition.
+            appos = next((c for c in token.children if c.dep_ == "appos"), None)
+            return self.resolve(appos, prefer=prefer) if appos is not None else None
         low = token.lower_
-        if low in ("neither", "none", "no", "nobody", "noone") or any(
-            c.dep_ == "det" and c.lower_ in ("neither", "no") for c in token.children
-        ):
-            return None  # "neither delegation spoke": no one is the source
+        if (
+            low in ("neither", "none", "no", "nobody", "noone")
+            or any(c.dep_ == "det" and c.lower_ in ("neither", "no") for c in token.children)
+        ) and normalize_name(doc[token.left_edge.i : token.i + 1].text) not in self.gaz.capitals:
+            return None  # "neither delegation spoke": no one is the source; "No 10 said" is
         described = low in _QUANTIFIERS and (
             low in ("others", "many", "some", "most")
             or any(c.dep_ in ("prep", "acl", "relcl", "amod") for c in token.children)
@@ -236,6 +242,8 @@ class ActorTable(ActorRegistry):
             actor = self._resolve_role(token, start, end)
             if actor is not None:
                 return actor
+        if person_role and (person := self._name_after_office(token, start, end)) is not None:
+            return person
         # A source known only by description: "a source", "officials", "the campaign", "the
         # report". Not any noun: "a settlement" or "the first step" speak for no one.
         if token.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ", "X") and low not in _QUANTIFIERS:
@@ -255,6 +263,29 @@ class ActorTable(ActorRegistry):
         actor.roles.add(lemma)  # so that a later "the union" finds it
         self._refer(actor, start, end)
         return actor
+
+    def _name_after_office(self, role: Token, start: int, end: int) -> ActorDraft | None:
+        """ "President of the Republic Selim Karaağaç", where the recogniser took the name into
+        the office: the last two of three or more capitalised words after "of" are a
+        person's name."""
+        of = next((c for c in role.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is None:
+            return None
+        run: list[Token] = []
+        for t in self.doc[of.i + 1 : end]:
+            if t.is_title and t.pos_ == "PROPN":
+                run.append(t)
+            elif run or t.dep_ != "det":
+                run = []
+        if len(run) < 3 or any(self.gaz.country(t.text) for t in run[-2:]):
+            return None
+        first, last = run[-2], run[-1]
+        person = self._find_person([first.text, last.text]) or self._actor(
+            f"{first.text} {last.text}", "person"
+        )
+        self._mention(person, first.i, last.i + 1)
+        self._learn_role(person, self.doc[start : first.i].text, list(self.doc[start : first.i]))
+        return person
 
     def _can_speak(self, noun: Token) -> bool:
         """Whether a common noun can head a source: people, bodies, groups, reports; or a

@@ -378,3 +378,17 @@ def test_a_complement_the_parser_hung_on_a_place(extract: Extract) -> None:
     text = "Anna Berg told reporters outside the conference centre that the talks had failed."
     claim = claim_with(extract(text), "the talks had failed")
     assert (claim.speaker, claim.direct) == ("Anna Berg", False)
+
+
+def test_a_dateline_is_not_the_speaker(extract: Extract) -> None:
+    text = (
+        "Talks\n\nANKARA – President of the Republic Selim Karaağaç declared"
+        " that Türkiye is ready to host talks."
+    )
+    claim = claim_with(extract(text), "ready to host talks")
+    assert claim.speaker == "Selim Karaağaç"
+
+
+def test_no_10_is_a_seat_of_government(extract: Extract) -> None:
+    claim = claim_with(extract("No 10 said no decision had been taken."), "no decision")
+    assert claim.speaker == "United Kingdom"
