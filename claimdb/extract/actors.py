@@ -526,6 +526,12 @@ class ActorRegistry:
             actor = self._actor(NAME_PUNCT.sub("", text), "organization")
             head = self.doc[end - 1]
             actor.roles.add(head.lemma_.casefold())
+            # "Ministry of Foreign Affairs" is what a later "the ministry" refers to.
+            actor.roles.update(
+                t.lemma_.casefold()
+                for t in self.doc[start:end]
+                if t.lemma_.casefold() in self.lex.organization_nouns
+            )
         # "NATO military alliance": the compound head names what the organisation is.
         root = self.doc[end - 1]
         if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i == end:
