@@ -1,9 +1,9 @@
 """Actors: who is named in an article, under which names, and with which roles.
 
 An :class:`ActorRegistry` is built per article from the named entities, repaired where the
-small statistical model mislabels ("Scholz" tagged as a place once it is known as a
-person's surname), merged across name forms ("Vladimir Putin", "Putin", "Russian
-President Vladimir Putin"), and mapped to states where a capital, seat of government,
+small statistical model mislabels ("Berg" tagged as a place once it is known as a
+person's surname), merged across name forms ("Anna Berg", "Berg", "Norwegian
+Foreign Minister Anna Berg"), and mapped to states where a capital, seat of government,
 ministry or demonym stands for one ("Moscow", "the Kremlin", "the Russians" -> Russia).
 Who "he", "the minister" or "the alliance" is, is :mod:`claimdb.extract.coref`'s job.
 """
@@ -230,7 +230,7 @@ class ActorRegistry:
 
     def _person_mention(self, start: int, end: int) -> None:
         doc = self.doc
-        # Titles inside the entity ("President Putin", "Mr. Trump") are roles, not name.
+        # Titles inside the entity ("President Berg", "Mr. Trump") are roles, not name.
         while end - start > 1 and self._is_title(doc[start]):
             start += 1
         parts = normalize_name(doc[start:end].text).split()
@@ -288,7 +288,7 @@ class ActorRegistry:
         return low in self.lex.person_roles or low in self.lex.title_abbreviations
 
     def _title_start(self, start: int, end: int) -> int:
-        """Where the title before a name begins ("Russian President | Vladimir Putin")."""
+        """Where the title before a name begins ("Norwegian Foreign Minister | Anna Berg")."""
         doc = self.doc
         head = doc[end - 1]
         i = start

@@ -10,7 +10,7 @@ Three passes over one article:
 2. Quotes no cue took: the nearest cue beside the quote, else the speaker of a quote in
    the same paragraph (a quote split by its cue), else, for a paragraph that opens with a
    quote, the previous speaker (a quote continuing the last one).
-3. Nested attributions are settled: "Putin said Russia had decided to …" is Putin's claim;
+3. Nested attributions are settled: "Berg said Norway had decided to …" is Berg's claim;
    "…, the agency reported" gives way to the source the agency quotes.
 """
 

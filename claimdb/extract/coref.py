@@ -163,7 +163,7 @@ class ActorTable(ActorRegistry):
                 return issuer
             if owner is None and all(c.dep_ == "det" for c in token.lefts) and lemma in self._issuers:
                 return self._issuers[lemma]
-        # A name inside the phrase: "Russian presidential spokesman Dmitry Peskov", or in
+        # A name inside the phrase: "Polish presidential spokesman Adam Nowicki", or in
         # apposition: "a spokeswoman for the union, Maria Lopez,".
         for child in token.children:
             if child.dep_ != "appos":

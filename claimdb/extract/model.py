@@ -18,7 +18,7 @@ EvidenceKind = Literal["claim", "demand"]
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """One place an actor is named or referred to ("Putin", "the Kremlin", "he")."""
+    """One place an actor is named or referred to ("Berg", "the Kremlin", "he")."""
 
     start: int
     end: int

@@ -124,7 +124,7 @@ def source_of(verb: Token, cue_lemmas: Collection[str] = (), depth: int = 0) -> 
         if head.dep_ in ("dobj", "pobj") and head.head.pos_ == "VERB":
             return source_of(head.head, cue_lemmas, depth + 1)
     if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN") and not is_infinitive(verb):
-        return head  # "Scholz, who cited …"; not "a duty to defend …"
+        return head  # "Berg, who cited …"; not "a duty to defend …"
     return None
 
 
