@@ -23,7 +23,7 @@ from claimdb.extract.actors import ActorDraft
 from claimdb.extract.coref import ActorTable
 from claimdb.extract.document import Document
 from claimdb.extract.lexicon import Lexicon, lexicon
-from claimdb.extract.syntax import is_infinitive, perfect_head, source_of
+from claimdb.extract.syntax import is_finite, is_infinitive, perfect_head, source_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -374,12 +374,7 @@ class ClaimFinder:
                     cut -= 1
                 end = min(end, cut)
         for t in doc[start:end]:
-            if (
-                t.dep_ == "conj"
-                and t.tag_ in ("VBD", "VBZ")
-                and t.head.tag_ == "VB"
-                and self._is_speech_act(t)
-            ):
+            if t.dep_ == "conj" and is_finite(t) and t.head.tag_ == "VB" and self._is_speech_act(t):
                 # "said the EU was prepared to expand its mission and called for …": a verb
                 # with a tense joined to an infinitive is the speaker's next act.
                 cut = t.left_edge.i

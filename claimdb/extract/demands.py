@@ -18,7 +18,7 @@ from claimdb.extract.claims import ClaimDraft
 from claimdb.extract.coref import ActorTable
 from claimdb.extract.document import Document
 from claimdb.extract.lexicon import Lexicon, lexicon
-from claimdb.extract.syntax import RAISING_PASSIVES, is_infinitive, source_of
+from claimdb.extract.syntax import RAISING_PASSIVES, is_finite, is_infinitive, source_of
 from claimdb.topics import Taxonomy
 
 if TYPE_CHECKING:
@@ -78,13 +78,6 @@ def _obliges(clause: Token) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in ("must", "should", "shall") for c in clause.children):
         return True
     return clause.tag_ == "VB" and not any(c.dep_ == "aux" for c in clause.children)
-
-
-def _finite(verb: Token) -> bool:
-    """A verb with tense of its own ("was prepared", "said"), not an infinitive."""
-    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children
-    )
 
 
 @dataclass(eq=False)
@@ -230,7 +223,7 @@ class DemandFinder:
                 elif lemma == "want" and is_infinitive(clause) and clause.i > obj.i:
                     lead = obj.left_edge.i  # "wanted the next package to list …": all of it
                 else:
-                    return  # "urged calm … to defend peace": no one is asked to act"
+                    return  # an object that is no one: nobody is asked to act
             elif inner_subject is not None and addressee_tok is None:
                 addressee_tok = inner_subject  # "wants NATO to commit", "demanded that Kyiv stop"
             small_clause = lemma == "want" and clause.dep_ == "ccomp" and not is_infinitive(clause)
@@ -410,7 +403,7 @@ class DemandFinder:
         if speaker is None or not speaker.named or addressee is None or addressee is speaker:
             return
         items = self._items(act)
-        first_start, first_end, first = items[0]
+        _, first_end, first = items[0]
         items[0] = (min(time.head.left_edge.i, time.i), first_end, first)  # "it was time for X to …"
         self._add(speaker, addressee, "it is time for", time, items, confidence=0.5, claim=claim_index)
 
@@ -546,10 +539,11 @@ class DemandFinder:
             for c in t.children:
                 if c.dep_ != "conj":
                     continue
-                if head.tag_ == "VB" and c.pos_ in ("VERB", "AUX") and _finite(c):
+                if head.tag_ == "VB" and c.pos_ in ("VERB", "AUX") and is_finite(c):
                     # "had asked Washington to reconsider and was prepared to …": the
                     # parser joined the asker's next act to what was asked.
-                    end_before = min(end_before or c.left_edge.i, c.left_edge.i)
+                    cut = c.left_edge.i
+                    end_before = cut if end_before is None else min(end_before, cut)
                     continue
                 if c.pos_ == head.pos_:
                     if c.pos_ in ("VERB", "AUX") and any(

@@ -34,7 +34,6 @@ RAISING_PASSIVES = frozenset(
         "thought",
     }
 )
-_FINITE_TAGS = ("VBD", "VBZ", "VBP")
 
 
 def is_plural(noun: Token) -> bool:
@@ -45,6 +44,14 @@ def is_plural(noun: Token) -> bool:
 def is_acronym_plural(noun: Token) -> bool:
     text = noun.text
     return len(text) > 2 and text.endswith("s") and text[:-1].isupper()
+
+
+def is_finite(verb: Token) -> bool:
+    """A verb with a tense of its own ("called", "was prepared", "will ask"), not an
+    infinitive or a bare participle."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children
+    )
 
 
 def is_infinitive(verb: Token) -> bool:
@@ -82,7 +89,7 @@ def source_of(verb: Token, cue_lemmas: Collection[str] = (), depth: int = 0) -> 
             return raised  # "Holtkamp is understood to want …"
     if depth >= 3:
         return None
-    if verb.dep_ == "conj" and verb.tag_ in _FINITE_TAGS and head.tag_ == "VB":
+    if verb.dep_ == "conj" and is_finite(verb) and head.tag_ == "VB":
         # "said the EU was prepared to expand its mission and called for …": a verb with a
         # tense cannot be coordinated with an infinitive; it joins the cue above it.
         cue = next((a for a in head.ancestors if a.lemma_ in cue_lemmas), None)
