@@ -125,7 +125,7 @@ class ActorTable(ActorRegistry):
             low in ("neither", "none", "no", "nobody", "noone")
             or any(c.dep_ == "det" and c.lower_ in ("neither", "no") for c in token.children)
         ) and normalize_name(doc[token.left_edge.i : token.i + 1].text) not in self.gaz.capitals:
-            return None  # "neither delegation spoke": no one is the source; "No 10 said" is
+            return None  # "neither delegation spoke": no one is the source ("No 10 said" is one)
         described = low in _QUANTIFIERS and (
             low in ("others", "many", "some", "most")
             or any(c.dep_ in ("prep", "acl", "relcl", "amod") for c in token.children)

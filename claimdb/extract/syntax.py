@@ -16,23 +16,7 @@ _INHERIT_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acl", "dep")
 # Passives that lend their subject to the infinitive after them: "X is understood to want",
 # "X was said to have called for", "X is expected to demand".
 RAISING_PASSIVES = frozenset(
-    {
-        "understand",
-        "say",
-        "believe",
-        "expect",
-        "report",
-        "think",
-        "know",
-        "rumour",
-        "rumor",
-        "consider",
-        "see",
-        "assume",
-        "presume",
-        "reckon",
-        "thought",
-    }
+    "understand say believe expect report think know rumour rumor consider see assume presume reckon".split()
 )
 
 
