@@ -23,7 +23,7 @@ from claimdb.extract.actors import ActorDraft
 from claimdb.extract.coref import ActorTable
 from claimdb.extract.document import Document
 from claimdb.extract.lexicon import Lexicon, lexicon
-from claimdb.extract.syntax import is_finite, is_infinitive, perfect_head, source_of
+from claimdb.extract.syntax import is_finite, is_infinitive, marked_by, perfect_head, source_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -281,13 +281,7 @@ class ClaimFinder:
             # "said that A but that B": the parser hangs B on the cue as a conjunct; it is
             # more of what was said.
             last = max(
-                (
-                    c
-                    for c in verb.rights
-                    if c.dep_ == "conj"
-                    and c.i > last.i
-                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-                ),
+                (c for c in verb.rights if c.dep_ == "conj" and c.i > last.i and marked_by(c, "that")),
                 key=lambda c: c.i,
                 default=last,
             )
@@ -343,7 +337,7 @@ class ClaimFinder:
         return any(
             c.dep_ in ("ccomp", "xcomp")
             or (c.dep_ in ("prep", "prt") and c.lower_ in ("on", "for", "upon"))
-            or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children))
+            or (c.dep_ == "advcl" and marked_by(c, "for"))
             for c in verb.children
         )
 

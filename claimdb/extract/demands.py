@@ -18,7 +18,7 @@ from claimdb.extract.claims import ClaimDraft
 from claimdb.extract.coref import ActorTable
 from claimdb.extract.document import Document
 from claimdb.extract.lexicon import Lexicon, lexicon
-from claimdb.extract.syntax import RAISING_PASSIVES, is_finite, is_infinitive, source_of
+from claimdb.extract.syntax import RAISING_PASSIVES, is_finite, is_infinitive, marked_by, source_of
 from claimdb.topics import Taxonomy
 
 if TYPE_CHECKING:
@@ -165,12 +165,7 @@ class DemandFinder:
         if preps and "for" in preps:
             # "called for the restrictions to be lifted": a for-to clause is the demanded thing.
             content = next(
-                (
-                    c
-                    for c in children
-                    if c.dep_ in ("advcl", "ccomp", "xcomp")
-                    and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
-                ),
+                (c for c in children if c.dep_ in ("advcl", "ccomp", "xcomp") and marked_by(c, "for")),
                 None,
             )
             if content is not None:
@@ -364,13 +359,10 @@ class DemandFinder:
         to = next((c for c in up.children if c.dep_ == "prep" and c.lower_ == "to"), None)
         who = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
         act = next((c for c in up.head.children if c.dep_ in ("xcomp", "advcl") and c.i > up.i), None)
-        claim_index = self._claim_index_at(up.idx)
-        if who is None or act is None or claim_index is None:
+        parties = self._speaker_obliging(up, who) if act is not None else None
+        if act is None or parties is None:
             return
-        speaker = self.claims[claim_index].speaker
-        addressee = self.actors.addressee(who)
-        if speaker is None or not speaker.named or addressee is None or addressee is speaker:
-            return
+        claim_index, speaker, addressee = parties
         clause_start = min(up.head.left_edge.i, up.i)  # the whole "It is up to X to …"
         end = act.right_edge.i + 1
         for i in range(act.i, end - 1):
@@ -388,24 +380,33 @@ class DemandFinder:
             (
                 c
                 for c in time.children
-                if c.dep_ in ("relcl", "acl", "advcl")
-                and is_infinitive(c)
-                and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                if c.dep_ in ("relcl", "acl", "advcl") and is_infinitive(c) and marked_by(c, "for")
             ),
             None,
         )
         who = next((c for c in act.children if c.dep_ == "nsubj"), None) if act is not None else None
-        claim_index = self._claim_index_at(time.idx)
-        if act is None or who is None or claim_index is None:
+        parties = self._speaker_obliging(time, who) if act is not None else None
+        if act is None or parties is None:
             return
-        speaker = self.claims[claim_index].speaker
-        addressee = self.actors.addressee(who)
-        if speaker is None or not speaker.named or addressee is None or addressee is speaker:
-            return
+        claim_index, speaker, addressee = parties
         items = self._items(act)
         _, first_end, first = items[0]
         items[0] = (min(time.head.left_edge.i, time.i), first_end, first)  # "it was time for X to …"
         self._add(speaker, addressee, "it is time for", time, items, confidence=0.5, claim=claim_index)
+
+    def _speaker_obliging(
+        self, anchor: Token, who: Token | None
+    ) -> tuple[int, ActorDraft, ActorDraft] | None:
+        """For "it is up to X to …" and "it is time for X to …": the claim the phrase sits in,
+        its named speaker, and X as an actor other than the speaker; None when any is missing."""
+        claim_index = self._claim_index_at(anchor.idx)
+        if who is None or claim_index is None:
+            return None
+        speaker = self.claims[claim_index].speaker
+        addressee = self.actors.addressee(who)
+        if speaker is None or not speaker.named or addressee is None or addressee is speaker:
+            return None
+        return claim_index, speaker, addressee
 
     def _among_conditions(self, among: Token) -> None:
         """ "Among the union's conditions is a guarantee that …": a nominal demand."""

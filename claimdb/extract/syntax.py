@@ -38,6 +38,11 @@ def is_finite(verb: Token) -> bool:
     )
 
 
+def marked_by(clause: Token, word: str) -> bool:
+    """The clause opens with the subordinating ``word``: "[that] B", "[for] X to be lifted"."""
+    return any(c.dep_ == "mark" and c.lower_ == word for c in clause.children)
+
+
 def is_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
