@@ -438,7 +438,10 @@ class ClaimFinder:
         return start, end
 
     def _source_of(self, verb: Token) -> Token | None:
-        return source_of(verb, self._speech_and_demand)
+        source = source_of(verb, self._speech_and_demand)
+        if source is not None and self.d.in_quote(source) and not self.d.in_quote(verb):
+            return None  # "said on “Fox and Friends”": a title in marks is not the speaker
+        return source
 
     def _cue_text(self, verb: Token) -> str:
         parts = [verb]
@@ -684,7 +687,7 @@ class ClaimFinder:
             for t in doc[after + 1 : stop]:
                 if self.d.quote_of_token[t.i] >= 0:
                     break
-                cue = self._quote_cue(t, after_quote=True)
+                cue = self._quote_cue(t, after_quote=True, quote_end=after)
                 if cue is not None:
                     return self._direct(cue[0], cue[1], start, end)
         # A cue before the quote on the same line: "He said: “…”".
@@ -731,7 +734,9 @@ class ClaimFinder:
         speaker = self.actors.resolve(source, prefer=self._last_speaker_before(root.idx))
         return (root, speaker) if speaker is not None else None
 
-    def _quote_cue(self, token: Token, *, after_quote: bool) -> tuple[Token, ActorDraft] | None:
+    def _quote_cue(
+        self, token: Token, *, after_quote: bool, quote_end: int | None = None
+    ) -> tuple[Token, ActorDraft] | None:
         lemma = self.lex.lemma(token)
         # After a quote, demand verbs report speech too: "“Why not?” Vitter demanded." Before
         # one, they introduce what is demanded: "called on Moscow to stop “immediately”".
@@ -742,12 +747,27 @@ class ClaimFinder:
         ):
             return None
         source = self._source_of(token)
+        if quote_end is not None and (source is None or self.d.in_quote(source)):
+            # "“…,” Flynn, a top surrogate, said on “Fox and Friends”": the parser hung the
+            # name on the quote and took a title in marks for the subject.
+            source = self._name_between(quote_end + 1, token.i)
         if source is None:
             return None
         speaker = self.actors.resolve(source, prefer=self._last_speaker_before(token.idx))
         if speaker is None:
             return None
         return token, speaker
+
+    def _name_between(self, start: int, cue: int) -> Token | None:
+        """The name opening the words between a closing quote and its cue, if they hold
+        nothing but that name and its description ("Flynn, a top surrogate,")."""
+        words = [t for t in self.doc[start:cue] if not (t.is_punct or t.is_space)]
+        if not words or words[0].pos_ not in ("PROPN", "PRON") or any(t.pos_ in ("VERB", "AUX") for t in words):
+            return None
+        name = words[0]
+        while name.i + 1 < cue and self.doc[name.i + 1].pos_ == "PROPN":
+            name = self.doc[name.i + 1]
+        return name
 
     def _last_speaker_before(self, char: int) -> ActorDraft | None:
         best = None

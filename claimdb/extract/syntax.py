@@ -61,11 +61,17 @@ def perfect_head(verb: Token) -> Token | None:
 def source_of(verb: Token, cue_lemmas: Collection[str] = (), depth: int = 0) -> Token | None:
     """The token heading the phrase that performs ``verb`` (the source of a claim, the
     demander of a demand), or None when the parse shows none."""
+    subjects = [
+        c
+        for c in verb.children
+        # "Saturday … Sen. Warren said": a misparsed time, not the source
+        if c.dep_ in ("nsubj", "csubj") and c.ent_type_ not in ("DATE", "TIME")
+    ]
+    if subjects:
+        # Two subjects are a misparse, mostly of "“…, it will,” said X": the quote's own
+        # subject hangs on the cue too. The source is the one nearest the verb.
+        return min(subjects, key=lambda c: abs(c.i - verb.i))
     for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            if child.ent_type_ in ("DATE", "TIME"):
-                continue  # "Saturday … Sen. Warren said": a misparsed time, not the source
-            return child
         if child.dep_ == "nsubjpass":
             agent = next((a for a in verb.children if a.dep_ == "agent"), None)
             if agent is not None:

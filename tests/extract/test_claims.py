@@ -10,7 +10,7 @@ from collections.abc import Callable
 import pytest
 from extract_helpers import claim_with
 
-from claimdb.extract import Extraction
+from claimdb.extract import Extraction, Extractor
 
 pytestmark = pytest.mark.slow
 Extract = Callable[[str], Extraction]
@@ -220,6 +220,35 @@ def test_scare_quotes_stay_inside_reported_speech(extract: Extract) -> None:
     claim = claim_with(result, "the offer was")
     assert not claim.direct
     assert claim.text == "the offer was “an insult” to the workers"
+
+
+def test_the_subject_inside_a_quote_is_not_its_speaker(extract: Extract) -> None:
+    # The parser hangs the quote's own "it" on the cue as a second subject.
+    text = (
+        "Experts disagree on the threat.\n\n"
+        '"If it doesn\'t have the capability to threaten its neighbors with missiles yet, it will'
+        ' at some point, probably sooner rather than later," said Paul Brandt, a physicist who'
+        " is co-director of the Arms Control Program at the Stimson Institute."
+    )
+    assert claim_with(extract(text), "sooner rather than later").speaker == "Paul Brandt"
+
+
+def test_a_title_in_marks_after_the_cue_is_not_the_speaker(extractor: Extractor) -> None:
+    text = (
+        "“There is a severe disconnect between this ministry and our farmers,” Kowalski, a"
+        " former adviser, said on Monday on Radio Zet’s “Morning Talk.”"
+    )
+    doc = extractor.nlp(text)
+    # Impose the misparse the small model makes of such sentences: the name hung on the
+    # quote as an apposition, the show's title taken for the subject of "said".
+    by_text = {t.text: t for t in doc}
+    said, name, show = by_text["said"], by_text["Kowalski"], by_text["Morning"]
+    name.head, name.dep_ = by_text["farmers"], "appos"
+    show.head, show.dep_ = said, "nsubj"
+    result = extractor._analyse(doc, None)
+    claim = claim_with(result, "severe disconnect")
+    assert (claim.speaker, claim.direct) == ("Kowalski", True)
+    assert all(c.speaker == "Kowalski" for c in result.claims)
 
 
 @pytest.mark.parametrize(
