@@ -762,7 +762,11 @@ class ClaimFinder:
         """The name opening the words between a closing quote and its cue, if they hold
         nothing but that name and its description ("Flynn, a top surrogate,")."""
         words = [t for t in self.doc[start:cue] if not (t.is_punct or t.is_space)]
-        if not words or words[0].pos_ not in ("PROPN", "PRON") or any(t.pos_ in ("VERB", "AUX") for t in words):
+        if (
+            not words
+            or words[0].pos_ not in ("PROPN", "PRON")
+            or any(t.pos_ in ("VERB", "AUX") for t in words)
+        ):
             return None
         name = words[0]
         while name.i + 1 < cue and self.doc[name.i + 1].pos_ == "PROPN":

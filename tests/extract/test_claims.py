@@ -226,7 +226,7 @@ def test_the_subject_inside_a_quote_is_not_its_speaker(extract: Extract) -> None
     # The parser hangs the quote's own "it" on the cue as a second subject.
     text = (
         "Experts disagree on the threat.\n\n"
-        '"If it doesn\'t have the capability to threaten its neighbors with missiles yet, it will'
+        "\"If it doesn't have the capability to threaten its neighbors with missiles yet, it will"
         ' at some point, probably sooner rather than later," said Paul Brandt, a physicist who'
         " is co-director of the Arms Control Program at the Stimson Institute."
     )
