@@ -66,6 +66,8 @@ class ActorDraft:
     """How often each full form of a person's name was written, to pick the canonical one."""
     named: bool = True
     """False for actors known only by a description ("a source", "officials")."""
+    surname_titles: set[str] = field(default_factory=set)
+    """Titles this person was given while known by surname alone ("President", "Mr.")."""
     participant: bool = False
 
     def add_alias(self, alias: str) -> None:
@@ -231,12 +233,19 @@ class ActorRegistry:
     def _person_mention(self, start: int, end: int) -> None:
         doc = self.doc
         # Titles inside the entity ("President Berg", "Mr. Trump") are roles, not name.
+        entity_start = start
         while end - start > 1 and self._is_title(doc[start]):
             start += 1
         parts = normalize_name(doc[start:end].text).split()
         if not parts:
             return
-        actor = self._find_person(parts)
+        title_start = self._title_start(start, end)
+        titles = {
+            t.lower_.rstrip(".")
+            for t in doc[min(entity_start, title_start, max(0, start - 1)) : start]
+            if self._is_title(t)
+        }
+        actor = self._find_person(parts, titles)
         full = NAME_PUNCT.sub("", doc[start:end].text)
         if actor is None:
             actor = self._actor(full, "person")
@@ -251,8 +260,9 @@ class ActorRegistry:
             self._by_key[normalize_name(best)] = actor
             actor.add_alias(best)
         self._by_key.setdefault(" ".join(parts), actor)
+        if len(parts) == 1 and len(actor.name_parts) == 1:
+            actor.surname_titles |= titles
         self._mention(actor, start, end)
-        title_start = self._title_start(start, end)
         if title_start < start:
             title = doc[title_start:start]
             self._learn_role(actor, title.text, list(title))
@@ -260,7 +270,10 @@ class ActorRegistry:
         self._learn_appositive(actor, doc[end - 1])
         self._learn_gender_nearby(actor, doc[end - 1])
 
-    def _find_person(self, parts: list[str]) -> ActorDraft | None:
+    def _find_person(self, parts: list[str], titles: set[str] | None = None) -> ActorDraft | None:
+        """The person a name form refers to: the same name, a shorter form of a known full
+        name, or a full form of a surname known so far. ``titles`` are the titles written
+        before this form."""
         key = " ".join(parts)
         exact = self._by_key.get(key)
         if exact is not None and exact.kind == "person":
@@ -277,7 +290,11 @@ class ActorRegistry:
                 if len(parts) == 1 and len(have) >= 2 and parts[0] == have[0]:
                     by_first_name.append(actor)
             elif have[-1] == parts[-1] and all(p in parts for p in have):
-                best = best or actor
+                # "President Obama" … "Mr. Obama" … "Michelle Obama": once the article has
+                # been calling someone by title and surname, a full name with a first name
+                # but without one of those titles is another member of the family.
+                if not actor.surname_titles or (titles or set()) & actor.surname_titles:
+                    best = best or actor
         # "Hillary" alone, when exactly one person of that first name is known.
         if best is None and len(by_first_name) == 1:
             return by_first_name[0]

@@ -284,6 +284,20 @@ def test_title_and_apposition_name_the_same_person(extract: Extract) -> None:
     assert kowalski.description == "Finance Minister"
 
 
+def test_a_family_member_is_not_the_titled_surname(extract: Extract) -> None:
+    text = (
+        "President Halvorsen told supporters on Saturday that the vote was about him."
+        ' "My name is not on the ballot, but our work is," Mr. Halvorsen said.\n\n'
+        "Ingrid Halvorsen, the first lady, said the campaign had only begun."
+        " Mr. Halvorsen added that he would travel to Bergen next week."
+    )
+    result = extract(text)
+    assert claim_with(result, "the vote was about him").speaker == "Halvorsen"
+    assert claim_with(result, "My name is not on the ballot").speaker == "Halvorsen"
+    assert claim_with(result, "the campaign had only begun").speaker == "Ingrid Halvorsen"
+    assert claim_with(result, "travel to Bergen").speaker == "Halvorsen"
+
+
 def test_pronouns_follow_gender_and_recency(extract: Extract) -> None:
     text = (
         "Maria Lopez met Jan Kowalski on Monday. She said her members were tired of waiting. "
