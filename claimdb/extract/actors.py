@@ -49,6 +49,11 @@ _GROUP_HEADS = {
 }
 
 
+def _courtesy(title: str) -> bool:
+    """ "Mr.", "Ms.", "Dr.": a form of address, not a role."""
+    return title.casefold().rstrip(".") in ("mr", "mrs", "ms", "miss", "mister", "dr")
+
+
 @dataclass(eq=False)
 class ActorDraft:
     """A mutable actor while an article is being read; frozen into ``model.Actor`` at the end."""
@@ -68,6 +73,8 @@ class ActorDraft:
     """False for actors known only by a description ("a source", "officials")."""
     surname_titles: set[str] = field(default_factory=set)
     """Titles this person was given while known by surname alone ("President", "Mr.")."""
+    titled_forms: dict[str, int] = field(default_factory=dict)
+    """How often each "Title Surname" form was written ("President Obama": 3)."""
     participant: bool = False
 
     def add_alias(self, alias: str) -> None:
@@ -82,6 +89,15 @@ class ActorDraft:
     @property
     def name_parts(self) -> list[str]:
         return normalize_name(self.name).split()
+
+    @property
+    def display_name(self) -> str:
+        """The name to show: for a person the article never gives a first name, the title
+        and surname it writes most ("President Obama", "Senator Kaine"), since a bare
+        surname does not say which Obama; otherwise the name."""
+        if self.kind != "person" or len(self.name_parts) != 1 or not self.titled_forms:
+            return self.name
+        return max(self.titled_forms.items(), key=lambda kv: kv[1])[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,6 +278,10 @@ class ActorRegistry:
         self._by_key.setdefault(" ".join(parts), actor)
         if len(parts) == 1 and len(actor.name_parts) == 1:
             actor.surname_titles |= titles
+            title = doc[start - 1] if start > 0 else None
+            if title is not None and title.is_title and self._is_title(title) and not _courtesy(title.text):
+                form = f"{title.text} {doc[start:end].text}"
+                actor.titled_forms[form] = actor.titled_forms.get(form, 0) + 1
         self._mention(actor, start, end)
         if title_start < start:
             title = doc[title_start:start]
@@ -338,8 +358,9 @@ class ActorRegistry:
             description = description[4:]
         if not description:
             return
-        courtesy = description.casefold().rstrip(".") in ("mr", "mrs", "ms", "miss", "mister", "dr")
-        if actor.description is None and not courtesy:  # the first role given, usually the current title
+        if actor.description is None and not _courtesy(
+            description
+        ):  # the first role given, usually the current title
             actor.description = description
         for t in tokens:
             low = t.lower_.rstrip(".")

@@ -36,7 +36,11 @@ def trim_entity(ent: Span) -> tuple[int, int]:
     while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct):
         start += 1
     while end > start and (
-        doc[end - 1].dep_ == "case" or doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")
+        doc[end - 1].dep_ == "case"
+        or doc[end - 1].is_punct
+        or doc[end - 1].lower_ in ("'s", "’s")
+        # A headline in title case lends its verb to the name before it ("Obama Says …").
+        or (end - start > 1 and doc[end - 1].tag_ in ("VBZ", "VBD") and doc[end - 1].dep_ == "ROOT")
     ):
         end -= 1
     return start, end

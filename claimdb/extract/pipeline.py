@@ -118,7 +118,7 @@ def _canonical_names(actors: list[ActorDraft]) -> dict[int, str]:
     names: dict[int, str] = {}
     used: set[str] = set()
     for actor in actors:
-        base = actor.name
+        base = actor.display_name
         candidate, n = base, 2
         while candidate.casefold() in used:  # two different actors may share a surname
             candidate = f"{base} ({n})"
