@@ -278,9 +278,14 @@ class ActorRegistry:
         self._by_key.setdefault(" ".join(parts), actor)
         if len(parts) == 1 and len(actor.name_parts) == 1:
             actor.surname_titles |= titles
-            title = doc[start - 1] if start > 0 else None
-            if title is not None and title.is_title and self._is_title(title) and not _courtesy(title.text):
-                form = f"{title.text} {doc[start:end].text}"
+            before = doc[start - 1] if start > 0 else None
+            if (
+                before is not None
+                and before.is_title
+                and self._is_title(before)
+                and not _courtesy(before.text)
+            ):
+                form = f"{before.text} {doc[start:end].text}"
                 actor.titled_forms[form] = actor.titled_forms.get(form, 0) + 1
         self._mention(actor, start, end)
         if title_start < start:
