@@ -138,6 +138,9 @@ class ClaimDraft:
     kind: str
     confidence: float
     source_token: int | None = None
+    scope_end: int | None = None
+    """Where the words the cue governs end when a writer's aside was cut from the content:
+    a cue inside the aside is still nested under this claim."""
 
 
 class ClaimFinder:
@@ -222,13 +225,16 @@ class ClaimFinder:
         speaker = self.actors.resolve(source, prefer=last)
         if speaker is None:
             return None
-        start, end = content
+        start, end = self._without_trailing_aside(*content)
         kind = (
             "speech"
             if lemma in self.lex.speech_verbs
             else ("cognition" if lemma in self.lex.cognition_verbs else "object")
         )
-        return self._make(speaker, self._cue_text(verb), verb.i, start, end, kind, source.i)
+        claim = self._make(speaker, self._cue_text(verb), verb.i, start, end, kind, source.i)
+        if claim is not None and end < content[1]:
+            claim.scope_end = self.doc[content[1] - 1].idx + len(self.doc[content[1] - 1])
+        return claim
 
     def _anonymity_terms(self, verb: Token) -> bool:
         """ "spoke on condition of anonymity to discuss internal deliberations", "asking for
@@ -377,6 +383,25 @@ class ClaimFinder:
                 end = min(end, cut)
                 break
         return self._trim(start, end)
+
+    def _without_trailing_aside(self, start: int, end: int) -> tuple[int, int]:
+        """Drop what the writer adds after a comma at the end of the content: a relative
+        clause or apposition on its last noun ("…, which forced her to leave early", "…,
+        the existing military alliance") or a participle ("…, focusing on people under
+        30"). Background for the reader, not part of what the source said, unless it
+        quotes the source ("…, which “unfortunately” …")."""
+        doc = self.doc
+        for t in doc[start:end]:
+            comma = t.left_edge.i - 1
+            if comma - start < 3 or doc[comma].text != "," or t.right_edge.i + 1 < end:
+                continue
+            if any(self.d.in_quote(w) or w.is_quote for w in doc[comma:end]):
+                return start, end
+            on_noun = t.head.pos_ in ("NOUN", "PROPN") and t.dep_ in ("relcl", "appos")
+            participle = t.dep_ in ("advcl", "acl") and t.tag_ == "VBG"
+            if on_noun or participle:
+                return start, comma
+        return start, end
 
     def _that_clause(self, verb: Token) -> Token | None:
         """A "that"-clause inside the cue's own phrase, within a few words of it."""
@@ -811,10 +836,11 @@ class ClaimFinder:
                 if inner is outer or id(inner) in dropped:
                     continue
                 at = cue_chars[id(inner)]
+                outer_end = max(outer.end, outer.scope_end or 0)
                 if not (
-                    outer.start <= at < outer.end
+                    outer.start <= at < outer_end
                     and outer.start <= inner.start
-                    and inner.end <= outer.end + 2
+                    and inner.end <= outer_end + 2
                 ):
                     continue
                 if outer.direct:

@@ -128,6 +128,32 @@ def test_the_speech_event_is_not_content(extract: Extract) -> None:
     assert claim_with(result, "she did not expect a deal").text == "she did not expect a deal"
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Maria Lopez said she expects the company to raise its offer, which it has refused"
+            " to do since March.",
+            "she expects the company to raise its offer",
+        ),
+        (
+            "Maria Lopez said the strike would close the port of Gdynia, the country's busiest"
+            " container terminal.",
+            "the strike would close the port of Gdynia",
+        ),
+    ],
+)
+def test_the_writers_aside_after_the_content_is_not_content(
+    extract: Extract, text: str, content: str
+) -> None:
+    assert claim_with(extract(text), content[:20]).text == content
+
+
+def test_an_aside_that_quotes_the_source_stays(extract: Extract) -> None:
+    text = "Maria Lopez criticized the company's latest offer, which “insults every docker”, she said."
+    assert claim_with(extract(text), "latest offer").text.endswith("every docker”")
+
+
 def test_a_possessive_claim_noun_inside_an_evaluated_object(extract: Extract) -> None:
     result = extract("Anna Berg rejected the minister's claim that the border was closed.")
     by_text = {c.text: c for c in result.claims}
