@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 
 _MEDIA_CUES = {"report", "quote", "cite"}
 _CONTENT_LEAD = {"that", ",", ":", "—", "–", "-", "whether", "if"}
+# Words after which a quote is part of the writer's sentence, not speech given as spoken:
+# "said that “…”", "told them to “…”" are reported speech quoting the speaker's words.
+_EMBEDDING_WORDS = ("that", "to")
 # Objects that say nothing of their own: "said so", "said it", "said nothing".
 _EMPTY_OBJECTS = {
     "it",
@@ -671,8 +674,15 @@ class ClaimFinder:
         # with the quote and is mostly quote becomes the quote.
         opens_with_quote = inside[0].start <= start + 1
         if opens_with_quote and covered >= 0.85 * (end - start):
-            return True, min(q.start for q in inside), max(q.end for q in inside)
+            direct = not self._embedded(inside[0].outer_start)
+            return direct, min(q.start for q in inside), max(q.end for q in inside)
         return False, start, end
+
+    def _embedded(self, mark: int) -> bool:
+        """The quote opening at ``mark`` follows "that" or "to": the words are quoted inside
+        reported speech ("said that “…”"), which stays reported speech."""
+        words = self.text[max(0, mark - 12) : mark].split()
+        return bool(words) and words[-1].casefold() in _EMBEDDING_WORDS
 
     # --- pass 2: quotes no cue took ----------------------------------------------------------
 
@@ -724,7 +734,9 @@ class ClaimFinder:
                     break
                 cue = self._quote_cue(t, after_quote=False)
                 if cue is not None:
-                    return self._direct(cue[0], cue[1], start, end)
+                    claim = self._direct(cue[0], cue[1], start, end)
+                    claim.direct = not self._embedded(outer_start)
+                    return claim
         # A quote opening the paragraph after an introduction ending in a colon: "She set
         # out the position at length:".
         if not self.text[line_start:outer_start].strip() and line_start >= 2:

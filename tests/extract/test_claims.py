@@ -278,6 +278,19 @@ def test_a_title_in_marks_after_the_cue_is_not_the_speaker(extractor: Extractor)
 
 
 @pytest.mark.parametrize(
+    ("text", "direct"),
+    [
+        ("The commission says on its website that “there were issues with the sound in the hall.”", False),
+        ("Maria Lopez told the members at a rally in Gdansk to “stay at home and wait for the call.”", False),
+        ("Maria Lopez told the members: “Stay at home and wait for the call.”", True),
+    ],
+)
+def test_a_quote_after_that_or_to_is_reported_speech(extract: Extract, text: str, direct: bool) -> None:
+    (claim,) = extract(text).claims
+    assert claim.direct is direct
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "“We will not go back,” said Maria Lopez. “Never",
