@@ -97,6 +97,18 @@ def source_of(verb: Token, cue_lemmas: Collection[str] = (), depth: int = 0) -> 
         obj = next((c for c in quoted.children if c.dep_ in ("dobj", "nsubjpass")), None)
         if obj is not None:
             return obj
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        # "began by saying …", "After saying …, she was taken …": the gerund's subject is
+        # the clause's, or its object's in "criticized X for saying …".
+        main = head.head
+        if head.lower_ == "without":
+            return None  # "ended the talks without agreeing how far …": nothing was agreed
+        if head.lower_ in ("for", "of"):
+            obj = next((c for c in main.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
+        subject = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject if subject is not None else source_of(main, cue_lemmas, depth + 1)
     if (
         verb.dep_ == "conj"
         and head.dep_ == "ccomp"

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from extract_helpers import claim_with
+from extract_helpers import claim_with, speakers
 
 from claimdb.extract import Extraction, Extractor
 
@@ -147,6 +147,37 @@ def test_the_writers_aside_after_the_content_is_not_content(
     extract: Extract, text: str, content: str
 ) -> None:
     assert claim_with(extract(text), content[:20]).text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Anna Berg appeared on the radio on Tuesday and began by saying she would not resign.",
+            "Anna Berg",
+            "she would not resign",
+        ),
+        (
+            "After saying the budget was balanced, Jan Kowalski left the chamber.",
+            "Jan Kowalski",
+            "the budget was balanced",
+        ),
+        (
+            "The party criticized Jan Kowalski for saying the war would end soon.",
+            "Jan Kowalski",
+            "the war would end soon",
+        ),
+    ],
+)
+def test_a_saying_under_a_preposition_takes_its_clauses_speaker(
+    extract: Extract, text: str, speaker: str, content: str
+) -> None:
+    assert (speaker, content) in speakers(extract(text))
+
+
+def test_without_agreeing_attributes_nothing(extract: Extract) -> None:
+    text = "Negotiators ended two days of talks without agreeing how far their troops should pull back."
+    assert not [c for c in extract(text).claims if "troops" in c.text]
 
 
 def test_an_aside_that_quotes_the_source_stays(extract: Extract) -> None:
