@@ -498,9 +498,15 @@ class ActorRegistry:
             actor.plural = True
             self._mention(actor, start, head.i + 1)
             self._by_key.setdefault(normalize_name(bloc), actor)
-        elif plural and country and not noun_head:
-            # "the Russians" as a subject stands for the state.
+        elif plural and country and not noun_head and any(c.lower_ == "the" for c in root.children):
+            # "the Russians" as a subject stands for the state; "many Americans" and a
+            # generic "Mexicans often say" are people (handled below as a group).
             self._mention(self._state(country), start, end)
+        elif plural and country and not noun_head:
+            words = doc[root.left_edge.i : end]
+            actor = self._actor(words.text, "group")
+            actor.plural = True
+            self._mention(actor, root.left_edge.i, end)
         elif plural and bloc and not noun_head:
             actor = self._by_key.get(normalize_name(bloc)) or self._actor(bloc, "group")
             actor.plural = True

@@ -429,6 +429,17 @@ def test_capitals_seats_and_governments_speak_for_the_state(
     assert claim_with(extract(text), "the exercises were routine").speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Many Americans say the exercises were routine.", "Many Americans"),
+        ("Americans often say the exercises were routine.", "Americans"),
+    ],
+)
+def test_people_of_a_country_are_not_its_state(extract: Extract, text: str, speaker: str) -> None:
+    assert claim_with(extract(text), "the exercises were routine").speaker == speaker
+
+
 def test_groups_of_states_are_actors(extract: Extract) -> None:
     result = extract("Western countries said the exercises were a provocation.")
     claim = claim_with(result, "the exercises were a provocation")
