@@ -283,8 +283,25 @@ class ClaimFinder:
         # the complement that follows the cue is the one it introduces.
         right = [c for c in clauses if c.i > verb.i]
         clauses = right or clauses[:1]
+        # A later complement that is itself a cue ("said X mishandled it and Democrats
+        # accused the GOP of …") is another act, not more of what was said.
+        clauses = clauses[:1] + [
+            c for c in clauses[1:] if marked_by(c, "that") or self.lex.lemma(c) not in self._speech_and_demand
+        ]
         if not clauses:
             clauses = [c for c in verb.rights if c.dep_ == "parataxis" and c.pos_ in ("VERB", "AUX")][:1]
+        if not clauses and lemma in self.lex.speech_verbs:
+            # "said after the convention he would not accept …": the parser hung the
+            # complement on the cue as an adverbial clause; one with a subject of its own
+            # and no "if"/"when"/"because" opening it is what was said.
+            clauses = [
+                c
+                for c in verb.rights
+                if c.dep_ == "advcl"
+                and is_finite(c)
+                and any(k.dep_ == "nsubj" for k in c.children)
+                and not any(k.dep_ == "mark" for k in c.children)
+            ][:1]
         if clauses:
             first, last = clauses[0], clauses[-1]
             # "said that A but that B": the parser hangs B on the cue as a conjunct; it is
@@ -377,6 +394,12 @@ class ClaimFinder:
                     cut -= 1
                 end = min(end, cut)
         for t in doc[start:end]:
+            if t.text == ";" and not self.d.in_quote(t) and t.i - start >= 3:
+                end = min(end, t.i)  # "…; they only learned on Friday …": the writer again
+                break
+            if (joined := self._another_source_joins(t, start)) is not None:
+                end = min(end, joined)
+                break
             if t.dep_ == "conj" and is_finite(t) and t.head.tag_ == "VB" and self._is_speech_act(t):
                 # "said the EU was prepared to expand its mission and called for …": a verb
                 # with a tense joined to an infinitive is the speaker's next act.
@@ -405,6 +428,20 @@ class ClaimFinder:
             if on_noun or participle:
                 return start, comma
         return start, end
+
+    def _another_source_joins(self, verb: Token, start: int) -> int | None:
+        """Where "and <someone> <cue>" begins inside a content ("said they were convinced X
+        and Democrats accused the GOP of …"): another source's act, a claim of its own,
+        whatever the parser made of it. Read on the surface because the parser often hangs
+        "Democrats" on the noun before "and"."""
+        if verb.tag_ not in ("VBD", "VBZ") or self.lex.lemma(verb) not in self._speech_and_demand:
+            return None
+        i = verb.i - 1
+        while i > start and self.doc[i].pos_ in ("PROPN", "NOUN", "DET", "ADJ", "NUM"):
+            i -= 1
+        if i == verb.i - 1 or i <= start or self.doc[i].lower_ not in ("and", "while", "but"):
+            return None
+        return i - 1 if i - 1 > start and self.doc[i - 1].text == "," else i
 
     def _that_clause(self, verb: Token) -> Token | None:
         """A "that"-clause inside the cue's own phrase, within a few words of it."""

@@ -180,6 +180,36 @@ def test_without_agreeing_attributes_nothing(extract: Extract) -> None:
     assert not [c for c in extract(text).claims if "troops" in c.text]
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (  # the writer goes on after a semicolon
+            "The unions said the timing of the vote was not intentional; they only learned of it on Friday.",
+            "the timing of the vote was not intentional",
+        ),
+        (  # another source's act joined to the content
+            "Republicans said they were convinced the ministry had mishandled the tender and"
+            " Democrats accused the government of hiding the report.",
+            "they were convinced the ministry had mishandled the tender",
+        ),
+        (  # the complement the parser hung on the cue as an adverbial clause
+            "Jan Kowalski said after the meeting he would not accept the offer if it were made.",
+            "he would not accept the offer if it were made",
+        ),
+    ],
+)
+def test_where_reported_content_ends(extract: Extract, text: str, content: str) -> None:
+    assert claim_with(extract(text), content[:25]).text == content
+
+
+def test_said_that_a_and_that_b_learned_is_one_claim(extract: Extract) -> None:
+    text = (
+        "Quinn said the ministry had informed parliament of the plan by press release and that"
+        " deputies had learned the timetable from the Polish government."
+    )
+    assert claim_with(extract(text), "informed parliament").text.endswith("Polish government")
+
+
 def test_an_aside_that_quotes_the_source_stays(extract: Extract) -> None:
     text = "Maria Lopez criticized the company's latest offer, which “insults every docker”, she said."
     assert claim_with(extract(text), "latest offer").text.endswith("every docker”")
@@ -427,6 +457,12 @@ def test_capitals_seats_and_governments_speak_for_the_state(
     extract: Extract, text: str, speaker: str
 ) -> None:
     assert claim_with(extract(text), "the exercises were routine").speaker == speaker
+
+
+def test_a_broadcast_announcer_speaks(extract: Extract) -> None:
+    text = "As a phone rang, the announcer said, “It’s 3 a.m., and your children are asleep.”"
+    claim = claim_with(extract(text), "your children are asleep")
+    assert (claim.speaker, claim.direct) == ("the announcer", True)
 
 
 @pytest.mark.parametrize(
