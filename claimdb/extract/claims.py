@@ -274,6 +274,8 @@ class ClaimFinder:
 
     def _verb_content(self, verb: Token, lemma: str) -> tuple[int, int] | None:
         """Token range of what the cue attributes, or None."""
+        if any(c.dep_ == "dobj" and c.tag_ == "WP" for c in verb.children):
+            return None  # "what Berg said when she resigned": the said thing is elsewhere
         # A "complement" right after "and" is a second act the parser hung here ("noted X
         # and called on the EU to …"), not what was noted.
         clauses = [
@@ -300,7 +302,7 @@ class ClaimFinder:
                 if c.dep_ == "advcl"
                 and is_finite(c)
                 and any(k.dep_ == "nsubj" for k in c.children)
-                and not any(k.dep_ == "mark" for k in c.children)
+                and not any(k.dep_ == "mark" or k.tag_ == "WRB" for k in c.children)  # "when", "if"
             ][:1]
         if clauses:
             first, last = clauses[0], clauses[-1]

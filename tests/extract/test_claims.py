@@ -202,6 +202,11 @@ def test_where_reported_content_ends(extract: Extract, text: str, content: str) 
     assert claim_with(extract(text), content[:25]).text == content
 
 
+def test_when_she_resigned_is_not_what_she_said(extract: Extract) -> None:
+    text = "That was what Anna Berg said when she resigned from the board in dramatic fashion."
+    assert not [c for c in extract(text).claims if "resigned" in c.text]
+
+
 def test_said_that_a_and_that_b_learned_is_one_claim(extract: Extract) -> None:
     text = (
         "Quinn said the ministry had informed parliament of the plan by press release and that"
