@@ -374,7 +374,10 @@ class ActorTable(ActorRegistry):
 
     def _relative_antecedent(self, noun: Token) -> Token:
         """What "who" stands for: "Alan Berger, a doctor from Englewood, New Jersey, who said"
-        hangs the clause on the place; the person is further up."""
+        hangs the clause on the place; the person is further up. "McConnell, now the majority
+        leader, who said" hangs it on the description; the name it describes speaks."""
+        if noun.dep_ == "appos" and noun.pos_ == "NOUN" and noun.head.i in self._token_actor:
+            return noun.head
         if noun.lower_ in ("who", "whom") or self._token_actor.get(noun.i, None) is None:
             return noun
         current = noun

@@ -440,6 +440,14 @@ def test_cataphora_a_role_named_later(extract: Extract) -> None:
     assert claim_with(result, "the ceasefire was holding").speaker == "Omar Haddad"
 
 
+def test_who_after_a_description_is_the_person_described(extract: Extract) -> None:
+    text = (
+        "The mayor has long clashed with Jan Kowalski, now the council's majority leader, who in"
+        " 2010 said the party's only goal was to make the mayor a one-term mayor."
+    )
+    assert claim_with(extract(text), "the party's only goal").speaker == "Jan Kowalski"
+
+
 def test_nested_attribution_goes_to_the_original_source(extract: Extract) -> None:
     quoted = extract("Reuters quoted Foreign Minister Anna Berg as saying the talks had failed.")
     assert claim_with(quoted, "the talks had failed").speaker == "Anna Berg"
