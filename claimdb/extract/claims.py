@@ -23,6 +23,7 @@ from claimdb.extract.actors import ActorDraft
 from claimdb.extract.coref import ActorTable
 from claimdb.extract.document import Document
 from claimdb.extract.lexicon import Lexicon, lexicon
+from claimdb.extract.names import normalize_name
 from claimdb.extract.syntax import is_finite, is_infinitive, marked_by, perfect_head, source_of
 
 if TYPE_CHECKING:
@@ -191,6 +192,7 @@ class ClaimFinder:
                     self._mark_reported(claim)
                     if claim.speaker is not None:
                         last_speaker = claim.speaker
+        self._label_pass()
         self._headline_pass()
         self._quote_pass()
         self._settle_nesting()
@@ -607,6 +609,36 @@ class ClaimFinder:
             if claim is not None:
                 self.claims.append(claim)
 
+    def _label_pass(self) -> None:
+        """Transcripts: a paragraph opening with a speaker label in capitals ("PENCE: …",
+        "MINISTER HALL: …", also inside the marks of a quoted transcript) is that speaker's
+        turn, a direct claim like an interview's answer."""
+        d = self.d
+        for n, line_start in enumerate(d.line_starts[:-1]):
+            span = self.doc.char_span(line_start, d.line_starts[n + 1] - 1, alignment_mode="expand")
+            if span is None or span.start in d.skip_tokens:
+                continue
+            tokens = [t for t in span if not t.is_space]
+            while tokens and tokens[0].is_quote:
+                tokens = tokens[1:]
+            colon = next((k for k, t in enumerate(tokens[:4]) if t.text == ":"), 0)
+            label = tokens[:colon]
+            if not label or len(tokens) - colon < 4 or not all(t.is_upper and len(t.text) > 1 for t in label):
+                continue
+            if normalize_name(" ".join(t.text for t in label)) in self.lex.labels:
+                continue  # "BREAKING:", "UPDATE:"
+            speaker = self.actors.resolve_label(label)
+            if speaker is None:
+                continue
+            content = tokens[colon + 1 :]
+            while content and (content[-1].is_quote or content[-1].text in (".", ",", ";", ":")):
+                content = content[:-1]  # the closing mark and full stop, not a "?"
+            if not content:
+                continue
+            cstart, cend = self.d.char_span(content[0].i, content[-1].i + 1)
+            cue = " ".join(t.text for t in label) + ":"
+            self.claims.append(ClaimDraft(speaker, cue, label[0].i, True, cstart, cend, "turn", 0.8))
+
     def _answer_form(self, tokens: list[Token]) -> ClaimDraft | None:
         """ "A: …" in an interview is the interviewee's answer: the person the article is
         about (its most mentioned so far). "Q: …" lines are the interviewer's."""
@@ -641,7 +673,9 @@ class ClaimFinder:
         """ "content — Name" and, in live blogs, "“quote” — Title Name, role at Place"."""
         for i in range(len(tokens) - 2, 1, -1):
             t = tokens[i]
-            if not (t.text in ("—", "–", "―") or (t.text == "-" and t.whitespace_)):
+            # The tokenizer glues a dash to the closing mark before it ("”―").
+            glued = len(t.text) == 2 and t.text[0] in '”"’' and t.text[1] in "—–―"
+            if not (t.text in ("—", "–", "―") or glued or (t.text == "-" and t.whitespace_)):
                 continue
             tail = tokens[i + 1 :]
             comma = next((k for k, x in enumerate(tail) if x.text == ","), len(tail))
@@ -650,7 +684,9 @@ class ClaimFinder:
                 return None
             # The name is the capitalised run that ends the phrase: "Polish Defence Minister
             # [Tomasz Wielgosz]"; a role after a comma ("…, senior fellow at …") vouches for it.
-            vouched = comma < len(tail) or any(self.actors.is_title(x) for x in name)
+            # So does a whole quote before the dash: "“…” ― Carla Sanchez" signs the quote.
+            signed_quote = tokens[0].is_quote and (glued or tokens[i - 1].is_quote)
+            vouched = comma < len(tail) or signed_quote or any(self.actors.is_title(x) for x in name)
             speaker = self.actors.resolve_name(name, new_person=vouched)
             if speaker is None:
                 return None
@@ -736,6 +772,8 @@ class ClaimFinder:
                 continue
             if any(s <= q.start < e for s, e in reported):
                 continue  # a quoted fragment of reported speech
+            if any(q.start <= c.start < q.end for c in self.claims if c.kind == "turn"):
+                continue  # a quoted transcript: its turns are the claims
             first = self._token_at(q.start)
             if first is None or first in d.skip_tokens:
                 continue

@@ -322,6 +322,18 @@ class ActorTable(ActorRegistry):
                 by_id[id(ref.actor)] = ref.actor
         return by_id[max(counts, key=lambda k: counts[k])] if counts else None
 
+    def resolve_label(self, tokens: list[Token]) -> ActorDraft | None:
+        """The person a transcript's speaker label names ("PENCE:", "MR. HALL:"): someone
+        the article already named, matched by surname; None otherwise."""
+        parts = [t.lower_.rstrip(".") for t in tokens if not self._is_title(t)]
+        if not parts:
+            return None
+        actor = self._find_person(parts)
+        if actor is None:
+            return None
+        self._mention(actor, tokens[0].i, tokens[-1].i + 1, alias=False)
+        return actor
+
     def resolve_name(self, tokens: list[Token], *, new_person: bool = False) -> ActorDraft | None:
         """The actor a bare name stands for ("Sanders", "Bernie Sanders", "NATO"), as in a
         headline's "Sanders: …"; None when the words are not a name. ``new_person`` allows a

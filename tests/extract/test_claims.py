@@ -541,6 +541,36 @@ def test_live_blog_quote_with_the_speaker_after_a_dash(extract: Extract) -> None
     assert not [a for a in result.actors if a.name == "GMT"]
 
 
+def test_readers_quotes_signed_with_a_dash(extract: Extract) -> None:
+    text = (
+        "Readers wrote in after the debate.\n\n"
+        "“He has insulted every one of us, and he thinks he is always right.” ― Jacklyn Ashley\n"
+        "“The minister must stop treating farmers as criminals.”― Carla Sanchez.\n\n"
+        "“This budget scares me. It is a danger to us all.” ― Beck Pimentel\n"
+    )
+    result = extract(text)
+    assert claim_with(result, "insulted every one").speaker == "Jacklyn Ashley"
+    assert claim_with(result, "treating farmers").speaker == "Carla Sanchez"
+    assert claim_with(result, "scares me").speaker == "Beck Pimentel"
+
+
+def test_transcript_turns_belong_to_their_labels(extract: Extract) -> None:
+    text = (
+        "Defence Minister Oliver Hall spoke to Sarah Wallace on Sunday. Partial transcript:\n\n"
+        "\"WALLACE: Let's start with the brigade. Will it leave Estonia this year?\n\n"
+        '"HALL: Well, look, the opposition apparently thinks this is a game show.\n\n'
+        '"WALLACE: If I may, minister, we have limited time.\n\n'
+        '"HALL: The brigade will not leave before the summit."\n'
+    )
+    turns = [(c.speaker, c.text, c.direct) for c in extract(text).claims if c.cue.endswith(":")]
+    assert turns == [
+        ("Sarah Wallace", "Let's start with the brigade. Will it leave Estonia this year?", True),
+        ("Oliver Hall", "Well, look, the opposition apparently thinks this is a game show", True),
+        ("Sarah Wallace", "If I may, minister, we have limited time", True),
+        ("Oliver Hall", "The brigade will not leave before the summit", True),
+    ]
+
+
 def test_a_dateline_is_neither_content_nor_actor(extract: Extract) -> None:
     text = "KYIV, March 3 (Wire) - The exchange went smoothly, Foreign Minister Anna Berg said."
     result = extract(text)
