@@ -167,7 +167,23 @@ class ActorRegistry:
         for i in range(start, end):
             self._token_actor[i] = actor
         head = span.root
-        self._add_reference(head.i, actor, head.dep_ in ("nsubj", "nsubjpass"))
+        # A name in apposition to the subject is the subject: "Finland's foreign minister,
+        # Helena Saarinen, urged …".
+        subject = head.dep_ in ("nsubj", "nsubjpass") or (
+            head.dep_ == "appos"
+            and (
+                head.head.dep_ in ("nsubj", "nsubjpass")
+                # "In Vilnius, Rasa Vaitkutė, who chairs …, called for …": a person is not
+                # in apposition to the place an opening phrase names; the parser lost the
+                # subject.
+                or (
+                    actor.kind == "person"
+                    and head.head.dep_ == "pobj"
+                    and head.head.head.i == head.sent.start
+                )
+            )
+        )
+        self._add_reference(head.i, actor, subject)
 
     def _add_reference(self, token: int, actor: ActorDraft, subject: bool) -> None:
         pos = bisect_left(self._ref_positions, token)

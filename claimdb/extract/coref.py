@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from claimdb.extract.actors import PERSONAL_PRONOUNS, ActorDraft, ActorRegistry
 from claimdb.extract.names import NAME_PUNCT, normalize_name
-from claimdb.extract.syntax import is_plural, tree_depth
+from claimdb.extract.syntax import is_plural, source_of, tree_depth
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -161,13 +161,26 @@ class ActorTable(ActorRegistry):
             if owner is not None and (issuer := self.resolve(owner)) is not None:
                 self._issuers[lemma] = issuer
                 return issuer
-            if owner is None and all(c.dep_ == "det" for c in token.lefts) and lemma in self._issuers:
-                return self._issuers[lemma]
+            if owner is None and all(c.dep_ == "det" for c in token.lefts):
+                if lemma not in self._issuers and (reader := self._who_delivered(token)) is not None:
+                    self._issuers[lemma] = reader
+                if lemma in self._issuers:
+                    return self._issuers[lemma]
         # A name inside the phrase: "Polish presidential spokesman Adam Nowicki", or in
-        # apposition: "a spokeswoman for the union, Maria Lopez,".
-        for child in token.children:
-            if child.dep_ != "appos":
-                continue
+        # apposition: "a spokeswoman for the union, Maria Lopez,", which the parser may hang
+        # on the role's own object ("the member for Moorabool West, Tomás Reyes,").
+        appositions = [c for c in token.children if c.dep_ == "appos"]
+        if self._is_role_word(token):
+            appositions += [
+                name
+                for prep in token.children
+                if prep.dep_ == "prep"
+                for obj in prep.children
+                if obj.dep_ == "pobj"
+                for name in obj.children
+                if name.dep_ == "appos" and name.pos_ == "PROPN" and name.i > obj.i
+            ]
+        for child in appositions:
             a = self._token_actor.get(child.i)
             if a is not None and a.kind == "person":
                 return a
@@ -321,6 +334,16 @@ class ActorTable(ActorRegistry):
                 counts[id(ref.actor)] = counts.get(id(ref.actor), 0) + 1
                 by_id[id(ref.actor)] = ref.actor
         return by_id[max(counts, key=lambda k: counts[k])] if counts else None
+
+    def _who_delivered(self, document: Token) -> ActorDraft | None:
+        """Whoever read, issued or released the same document a few sentences back:
+        "Reading a statement …, the spokesperson said …. The statement said …"."""
+        lemma = document.lemma_.casefold()
+        for t in reversed(self.doc[max(0, document.i - 120) : document.i]):
+            if t.lemma_.casefold() == lemma and t.dep_ == "dobj" and t.head.pos_ == "VERB":
+                source = source_of(t.head)
+                return self.resolve(source) if source is not None and source.i != document.i else None
+        return None
 
     def resolve_label(self, tokens: list[Token]) -> ActorDraft | None:
         """The person a transcript's speaker label names ("PENCE:", "MR. HALL:"): someone
@@ -491,6 +514,11 @@ class ActorTable(ActorRegistry):
             for r in reversed(self._references[max(0, pos - 60) : pos])
             if fits(r.actor) and r.token not in self._quoted and r.token not in self.reported
         ]
+        if gender and (described := self._described_subject_before(token)) is not None and fits(described):
+            # "The other person, a former US official, was blunter. “…,” he said.": an
+            # unnamed person as the last sentence's subject, with no name beside it.
+            described.vote_gender(gender)
+            return described
         if prefer is not None and fits(prefer) and prefer.named:
             # "…,” he said." after a quote: the last speaker, unless someone else who fits
             # has since become the subject of a sentence.
@@ -520,6 +548,32 @@ class ActorTable(ActorRegistry):
         # In an earlier sentence, its main clause's subject: "Carson said the paper's
         # Costa had reported …. He hoped …" is about Carson.
         return min(subjects, key=lambda r: tree_depth(self.doc[r.token])).actor
+
+    def _described_subject_before(self, pronoun: Token) -> ActorDraft | None:
+        """The person the previous sentence is about when it names no one: its subject is a
+        role ("the European official", "a former US official") and no name stands in it."""
+        sent = pronoun.sent
+        if sent.start == 0 or any(t.ent_type_ == "PERSON" for t in self.doc[sent.start : pronoun.i]):
+            return None
+        previous = self.doc[sent.start - 1].sent
+        # The quote a "she said" closes may be a sentence of its own: look before it.
+        while previous.start > 0 and all(t.i in self._quoted or t.is_quote or t.is_punct for t in previous):
+            previous = self.doc[previous.start - 1].sent
+        if any(
+            t.ent_type_ == "PERSON" or getattr(self._token_actor.get(t.i), "kind", None) == "person"
+            for t in previous
+        ):
+            return None
+        subject = next((c for c in previous.root.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            return None
+        role = subject if self._is_role_word(subject) else None
+        if role is None:  # "The other person, a former US official, …"
+            role = next((c for c in subject.children if c.dep_ == "appos" and self._is_role_word(c)), None)
+        if role is None or role.pos_ != "NOUN" or is_plural(role):
+            return None
+        actor = self.resolve(role)
+        return actor if actor is not None and actor.kind == "person" else None
 
     def _last_reference_before(self, actor: ActorDraft, token: int) -> int | None:
         pos = bisect_left(self._ref_positions, token)

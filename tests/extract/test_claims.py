@@ -448,6 +448,48 @@ def test_who_after_a_description_is_the_person_described(extract: Extract) -> No
     assert claim_with(extract(text), "the party's only goal").speaker == "Jan Kowalski"
 
 
+def test_a_name_the_parser_hung_on_the_roles_object(extract: Extract) -> None:
+    text = "For the Liberals, the member for Kelso North, Ana Ferreira, said the levy would not pass."
+    assert claim_with(extract(text), "the levy would not pass").speaker == "Ana Ferreira"
+
+
+def test_the_statement_speaks_for_whoever_read_it(extract: Extract) -> None:
+    text = (
+        "Reading a statement at the start of the briefing, the spokesman, Tomas Lindqvist, said"
+        " the convoy had been stopped twice. The statement said the commissioner fully backed"
+        " the inspectors' plan."
+    )
+    assert claim_with(extract(text), "fully backed").speaker == "Tomas Lindqvist"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (  # a name in apposition to the subject is the subject
+            "Dmitri Orlov insisted that Berlin must drop its plan. “We will not accept it,” he said.\n\n"
+            "Sweden’s defence minister, Karin Holm, urged Berlin to consult its allies."
+            " “Stockholm wants a seat at the table,” she said.",
+            "Karin Holm",
+        ),
+        (  # an unnamed person described as the last sentence's subject
+            "Two people who attended the meetings said the talks had stalled. One of them said the"
+            " agenda kept changing.\n\n"
+            "The other person, a former French diplomat who has advised the mediators, was blunter."
+            " “Stockholm wants a seat at the table,” he said.",
+            "a former French diplomat",
+        ),
+        (  # a person after an opening place phrase is the subject, not the place's apposition
+            "Karin Holm said Sweden would not accept any limits.\n\n"
+            "In Vilnius, Rasa Vaitkutė, who chairs the parliament’s security committee, called"
+            " for the Baltic states to be heard. She warned that Stockholm wants a seat at the table.",
+            "Rasa Vaitkutė",
+        ),
+    ],
+)
+def test_she_and_he_after_a_sentence_about_someone_else(extract: Extract, text: str, speaker: str) -> None:
+    assert claim_with(extract(text), "Stockholm wants a seat").speaker == speaker
+
+
 def test_nested_attribution_goes_to_the_original_source(extract: Extract) -> None:
     quoted = extract("Reuters quoted Foreign Minister Anna Berg as saying the talks had failed.")
     assert claim_with(quoted, "the talks had failed").speaker == "Anna Berg"
