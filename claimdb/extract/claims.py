@@ -450,6 +450,16 @@ class ClaimFinder:
     def _that_clause(self, verb: Token) -> Token | None:
         """A "that"-clause inside the cue's own phrase, within a few words of it."""
         for t in self.doc[verb.i + 1 : min(verb.right_edge.i, verb.i + 12) + 1]:
+            if (
+                t.lower_ == "that"
+                and t.dep_ == "dobj"
+                and t.head.dep_ == "relcl"
+                and any(c.dep_ == "dobj" and c is not t for c in t.head.children)
+            ):
+                # "said in a briefing that Seoul condemns the launches", parsed as "a briefing
+                # that Seoul condemns": a clause with an object of its own cannot be relative
+                # on "that"; it is the complement.
+                return t.head
             if t.lower_ == "that" and t.dep_ == "mark" and t.head.pos_ in ("VERB", "AUX"):
                 head = t.head
                 noun = head.head

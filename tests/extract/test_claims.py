@@ -202,6 +202,14 @@ def test_where_reported_content_ends(extract: Extract, text: str, content: str) 
     assert claim_with(extract(text), content[:25]).text == content
 
 
+def test_said_in_a_briefing_that_is_the_complement(extract: Extract) -> None:
+    # Parsed as "a briefing that Seoul condemns", a relative clause with two objects.
+    claim = claim_with(
+        extract("Lee Min-seo said in a briefing that Seoul condemns the launches."), "launches"
+    )
+    assert (claim.speaker, claim.text) == ("Lee Min-seo", "Seoul condemns the launches")
+
+
 def test_when_she_resigned_is_not_what_she_said(extract: Extract) -> None:
     text = "That was what Anna Berg said when she resigned from the board in dramatic fashion."
     assert not [c for c in extract(text).claims if "resigned" in c.text]
