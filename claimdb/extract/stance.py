@@ -24,6 +24,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _MAX_CLIMB = 6
+# Nouns that make a demand one for information about a topic, not for the topic itself.
+_ABOUT_NOUNS = frozenset(
+    "assessment analysis review study report audit estimate evaluation cost impact effect"
+    " explanation detail breakdown list data information account inquiry investigation".split()
+)
 
 
 @dataclass(eq=False)
@@ -50,6 +55,8 @@ class StanceReader:
                 continue
             if demand.topic_from_context:
                 continue  # a topic guessed from the sentence is too weak to hold a position on
+            if self._asks_about_topic(demand):
+                continue
             polarity = self._demand_polarity(demand)
             self._vote(
                 votes, StanceDraft(demand.demander, demand.topic, polarity, "demand", i, demand.confidence)
@@ -74,6 +81,20 @@ class StanceReader:
         confidence = min(0.95, best.confidence + 0.05 * (len(agreeing) - 1))
         return StanceDraft(
             best.actor, best.topic, polarity, best.evidence_kind, best.evidence, round(confidence, 2)
+        )
+
+    def _asks_about_topic(self, demand: DemandDraft) -> bool:
+        """The demand asks for information about the topic, not for the topic: "publish an
+        assessment of the cost of sanctions" takes no side on sanctions."""
+        span = self.doc.char_span(demand.start, demand.end, alignment_mode="expand")
+        if span is None or demand.topic is None:
+            return False
+        words = [(words_of(t.text) or [""])[0] for t in span]
+        triggers = self.taxonomy.trigger_words(demand.topic, words)
+        hits = [t for t, w in zip(span, words, strict=True) if w in triggers]
+        return bool(hits) and all(
+            any(a.lemma_.casefold() in _ABOUT_NOUNS and a.i >= span.start and a.i < t.i for a in t.ancestors)
+            for t in hits
         )
 
     def _demand_polarity(self, demand: DemandDraft) -> str:

@@ -49,6 +49,16 @@ def test_a_neutral_report_takes_no_stance(extract: Extract) -> None:
     assert stances(extract("Anna Berg said the negotiations would resume on Monday.")) == set()
 
 
+def test_asking_for_information_about_a_topic_takes_no_side(extract: Extract) -> None:
+    text = (
+        "Ellen Marsh asked the minister to publish an independent assessment of the cost of"
+        " sanctions to exporters."
+    )
+    result = extract(text)
+    assert result.demands, "the request is still a demand"
+    assert not [s for s in result.stances if s.topic == "sanctions"]
+
+
 def test_one_stance_per_actor_and_topic_with_evidence(extract: Extract) -> None:
     text = "Anna Berg said she did not want war. Later she said war would be a disaster."
     result = extract(text)
