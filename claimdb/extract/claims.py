@@ -355,6 +355,22 @@ class ClaimFinder:
         # "The troops, he said, will return": the cue is a parenthetical of the content.
         if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
             return self._subtree_range(verb.head, exclude=verb)
+        # "The Secretary-General is alarmed …, his spokesperson told reporters.", where the
+        # parser hung the clause elsewhere: everything before the comma ahead of the subject.
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if (
+            lemma in self.lex.speech_verbs
+            and verb.dep_ == "ROOT"
+            and subject is not None
+            and subject.i < verb.i
+        ):
+            comma = subject.left_edge.i - 1
+            opening = verb.sent.start
+            if comma == opening and opening > 0:  # the parser cut the sentence at the comma
+                opening = self.doc[opening - 1].sent.start
+            before = self.doc[opening : max(comma, opening)]
+            if comma - opening > 3 and self.doc[comma].text == "," and any(is_finite(t) for t in before):
+                return self._trim(opening, comma)
         # "“…,” he said." where the parser left the quote unattached: pass 2 finds it.
         return None
 

@@ -18,11 +18,13 @@ if TYPE_CHECKING:
 
 
 # A dateline opening a paragraph: the city in capitals, perhaps a date and an agency, then a
-# dash ("VIENNA — ", "KYIV, March 3 (Wire) - "). It says where the story was filed, not who
-# speaks; content never starts inside it and its names are no actors.
+# dash ("VIENNA — ", "KYIV, March 3 (Wire) - ", "UNITED NATIONS, New York — "). It says
+# where the story was filed, not who speaks; content never starts inside it and its names
+# are no actors.
 _DATELINE = re.compile(
     r"^\s*(?P<place>[^\W\d_][^\s,(]*(?:[ ][^\W\d_][^\s,(]*){0,3})"
-    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?"  # a date
+    r"|,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})?"  # or a state or region: "New York", "Ill."
     r"(?:\s*\([^)\n]{1,40}\))?\s*[—–-]{1,2}\s+"
 )
 

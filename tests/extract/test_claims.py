@@ -628,6 +628,18 @@ def test_a_dateline_is_neither_content_nor_actor(extract: Extract) -> None:
     assert not [a for a in result.actors if a.name in ("Ukraine", "KYIV", "Kyiv")]
 
 
+def test_a_dateline_with_a_region_after_the_place(extract: Extract) -> None:
+    text = (
+        "Rafael Montero is the spokesperson.\n\n"
+        "UNITED NATIONS, New York — The Secretary-General is “deeply alarmed” by the shelling"
+        " around the plant and calls on both armies to withdraw their heavy equipment from the"
+        " site, his spokesperson told reporters at the daily briefing on Wednesday."
+    )
+    claim = claim_with(extract(text), "deeply alarmed")
+    assert claim.text.startswith("The Secretary-General is")
+    assert claim.text.endswith("from the site")
+
+
 def test_a_complement_the_parser_hung_on_a_place(extract: Extract) -> None:
     text = "Anna Berg told reporters outside the conference centre that the talks had failed."
     claim = claim_with(extract(text), "the talks had failed")
