@@ -36,6 +36,7 @@ _CONTENT_LEAD = {"that", ",", ":", "—", "–", "-", "whether", "if"}
 _EMBEDDING_WORDS = ("that", "to")
 # Objects that say nothing of their own: "said so", "said it", "said nothing".
 _EMPTY_OBJECTS = {
+    "you",  # "thank you", "told you"
     "it",
     "this",
     "that",

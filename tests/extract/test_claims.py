@@ -210,6 +210,10 @@ def test_said_in_a_briefing_that_is_the_complement(extract: Extract) -> None:
     assert (claim.speaker, claim.text) == ("Lee Min-seo", "Seoul condemns the launches")
 
 
+def test_thank_you_is_not_a_claim(extract: Extract) -> None:
+    assert extract("PRESENTER: Louise Carrigan, thank you. Now to the opposition.").claims == ()
+
+
 def test_when_she_resigned_is_not_what_she_said(extract: Extract) -> None:
     text = "That was what Anna Berg said when she resigned from the board in dramatic fashion."
     assert not [c for c in extract(text).claims if "resigned" in c.text]
