@@ -357,7 +357,7 @@ class ClaimFinder:
         if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
             return self._subtree_range(verb.head, exclude=verb)
         # "The Secretary-General is alarmed …, his spokesperson told reporters.", where the
-        # parser hung the clause elsewhere: everything before the comma ahead of the subject.
+        # parser cut the sentence at the comma ahead of the subject: the sentence before it.
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if (
             lemma in self.lex.speech_verbs
@@ -366,12 +366,10 @@ class ClaimFinder:
             and subject.i < verb.i
         ):
             comma = subject.left_edge.i - 1
-            opening = verb.sent.start
-            if comma == opening and opening > 0:  # the parser cut the sentence at the comma
-                opening = self.doc[opening - 1].sent.start
-            before = self.doc[opening : max(comma, opening)]
-            if comma - opening > 3 and self.doc[comma].text == "," and any(is_finite(t) for t in before):
-                return self._trim(opening, comma)
+            if comma == verb.sent.start and comma > 0 and self.doc[comma].text == ",":
+                opening = self.doc[comma - 1].sent.start
+                if comma - opening > 3 and any(is_finite(t) for t in self.doc[opening:comma]):
+                    return self._trim(opening, comma)
         # "“…,” he said." where the parser left the quote unattached: pass 2 finds it.
         return None
 

@@ -634,7 +634,7 @@ def test_a_dateline_is_neither_content_nor_actor(extract: Extract) -> None:
 
 def test_a_dateline_with_a_region_after_the_place(extract: Extract) -> None:
     text = (
-        "Rafael Montero is the spokesperson.\n\n"
+        "By Malik Osterhout, UN correspondent\n\n"
         "UNITED NATIONS, New York — The Secretary-General is “deeply alarmed” by the shelling"
         " around the plant and calls on both armies to withdraw their heavy equipment from the"
         " site, his spokesperson told reporters at the daily briefing on Wednesday."
