@@ -36,6 +36,7 @@ def test_default_taxonomy_has_the_required_topics_with_labels() -> None:
         ("the return of NATO’s border infrastructure to what it was in 1997", "nato-1997-borders"),
         ("not deploying strike weapons near its borders", "strike-weapons"),
         ("some troops have been withdrawn", "troop-withdrawal"),
+        ("opposed any reduction of allied forces on its territory", "troop-withdrawal"),
         ("he did not want war in the region", "war"),
         ("we are willing to follow the path of negotiation", "negotiations"),
         ("a new round of sanctions", "sanctions"),
