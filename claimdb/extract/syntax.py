@@ -130,6 +130,12 @@ def source_of(verb: Token, cue_lemmas: Collection[str] = (), depth: int = 0) -> 
                 return source_of(ancestor, cue_lemmas, depth + 1)
     if verb.dep_ in _INHERIT_DEPS and head is not verb and head.pos_ in ("VERB", "AUX"):
         return source_of(head, cue_lemmas, depth + 1)
+    if verb.dep_ == "acl" and head.dep_ == "pobj" and head.head.i == head.sent.start:
+        # "In Vilnius, Rasa Vaitkutė, who chairs …, called for …", parsed as Vilnius's
+        # apposition and Vilnius's act: the name in apposition is the subject.
+        name = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if name is not None:
+            return name
     if verb.dep_ == "acl" and head.pos_ == "NOUN":
         # "issued a statement saying …": the statement's author speaks.
         owner = next((c for c in head.children if c.dep_ == "poss"), None)

@@ -165,3 +165,13 @@ def test_called_on_read_as_a_particle(extract: Extract) -> None:
     )
     demand = demand_with(extract(text), "deliver the air-defence systems")
     assert demand.demander == "Anna Berg"
+
+
+def test_the_person_after_an_opening_place_phrase_demands(extract: Extract) -> None:
+    # Parsed as "Vilnius, Rasa Vaitkutė" and "Vilnius … called": the name is the subject.
+    text = (
+        "In Vilnius, Rasa Vaitkutė, who chairs the Lithuanian parliament’s national security"
+        " committee, called for the Baltic states to be given a seat at any future talks."
+    )
+    demand = demand_with(extract(text), "a seat at any future talks")
+    assert demand.demander == "Rasa Vaitkutė"
