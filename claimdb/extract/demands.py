@@ -415,6 +415,9 @@ class DemandFinder:
         if noun is None or self.lex.lemma(noun) not in self.lex.demand_nouns or verb.lemma_ != "be":
             return
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None:  # "Among the conditions Moscow has put forward is …"
+            put = next((c for c in noun.children if c.dep_ == "relcl"), None)
+            owner = next((c for c in put.children if c.dep_ == "nsubj"), None) if put is not None else None
         content = next((c for c in verb.children if c.dep_ in ("attr", "nsubj") and c.i != among.i), None)
         if owner is None or content is None:
             return

@@ -175,3 +175,9 @@ def test_the_person_after_an_opening_place_phrase_demands(extract: Extract) -> N
     )
     demand = demand_with(extract(text), "a seat at any future talks")
     assert demand.demander == "Rasa Vaitkutė"
+
+
+def test_among_the_conditions_someone_has_put_forward(extract: Extract) -> None:
+    text = "Among the conditions the union has set is a guarantee that no depot will close."
+    demand = demand_with(extract(text), "no depot will close")
+    assert demand.demander == "the union"
