@@ -518,6 +518,8 @@ def test_nested_attribution_goes_to_the_original_source(extract: Extract) -> Non
         ("The French government said the exercises were routine.", "France"),
         ("Beijing said the exercises were routine.", "China"),
         ("The Russians said the exercises were routine.", "Russia"),
+        ("Russia's embassy in Ottawa said the exercises were routine.", "Russia"),
+        ("Ukraine’s permanent mission to the UN said the exercises were routine.", "Ukraine"),
     ],
 )
 def test_capitals_seats_and_governments_speak_for_the_state(
