@@ -138,11 +138,16 @@ class DemandFinder:
                 if xcomp is not None:  # "has to act", "needs to stop", "ought to leave"
                     self._obligation(xcomp, token)
         self.demands.sort(key=lambda x: (x.start, -(x.end - x.start)))
-        # "insisted that NATO must halt …" is read twice (the verb, the modal): keep one.
+        # "insisted that NATO must halt …" is read twice (the verb, the modal): keep one. A
+        # demand whose cue lies inside another's demanded thing is part of it: "Australia
+        # should use its seat to press for talks" is one demand, not also Australia's.
         kept: list[DemandDraft] = []
         for demand in self.demands:
+            cue_at = self.doc[demand.cue_token].idx
             if any(
-                k.start <= demand.start and demand.end <= k.end and k.demander is demand.demander
+                k.start <= demand.start
+                and demand.end <= k.end
+                and (k.demander is demand.demander or k.start <= cue_at < k.end)
                 for k in kept
             ):
                 continue

@@ -181,3 +181,11 @@ def test_among_the_conditions_someone_has_put_forward(extract: Extract) -> None:
     text = "Among the conditions the union has set is a guarantee that no depot will close."
     demand = demand_with(extract(text), "no depot will close")
     assert demand.demander == "the union"
+
+
+def test_a_demand_inside_the_demanded_thing_is_part_of_it(extract: Extract) -> None:
+    text = (
+        "Tomás Reyes said sanctions alone would not end the war. Australia should use its seat"
+        " at the G20 to press for peace talks between Kyiv and Moscow, he said."
+    )
+    assert [(d.demander, d.addressee) for d in extract(text).demands] == [("Tomás Reyes", "Australia")]
