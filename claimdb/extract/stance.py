@@ -4,8 +4,10 @@ A demand supports its topic unless what is demanded ends, stops or negates it ("
 NATO expansion" opposes `nato-expansion`). A claim takes a stance when a topic word is
 governed by an evaluative word ("we do not want war": `want`, negated, opposes `war`;
 "the withdrawal is a good sign": `good` supports `troop-withdrawal`). Claims that only
-report, with no evaluative word near the topic, give no stance. One stance per actor and
-topic per article: the evidence is summed and the sign wins.
+report, with no evaluative word near the topic, give no stance. Groups and unnamed sources
+("MPs", "critics", "a senior official") hold stances too: a position is worth recording
+even when the article does not name who holds it. One stance per actor and topic per
+article: the evidence is summed and the sign wins.
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ class StanceReader:
     def run(self, claims: list[ClaimDraft], demands: list[DemandDraft]) -> list[StanceDraft]:
         votes: dict[tuple[int, str], list[StanceDraft]] = {}
         for i, demand in enumerate(demands):
-            if demand.demander is None or not demand.demander.named or demand.topic is None:
+            if demand.demander is None or demand.topic is None:
                 continue
             if demand.topic_from_context:
                 continue  # a topic guessed from the sentence is too weak to hold a position on
@@ -62,7 +64,7 @@ class StanceReader:
                 votes, StanceDraft(demand.demander, demand.topic, polarity, "demand", i, demand.confidence)
             )
         for i, claim in enumerate(claims):
-            if claim.speaker is None or not claim.speaker.named:
+            if claim.speaker is None:
                 continue
             for stance in self._claim_stances(claim, i):
                 self._vote(votes, stance)

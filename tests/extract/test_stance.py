@@ -45,6 +45,12 @@ def test_polarity(extract: Extract, text: str, expected: tuple[str, str, str]) -
     assert stances(extract(text)) == {expected}
 
 
+def test_groups_and_unnamed_sources_hold_stances(extract: Extract) -> None:
+    assert ("Critics", "sanctions", "oppose") in stances(
+        extract("Critics said new sanctions would be a mistake.")
+    )
+
+
 def test_a_neutral_report_takes_no_stance(extract: Extract) -> None:
     assert stances(extract("Anna Berg said the negotiations would resume on Monday.")) == set()
 
