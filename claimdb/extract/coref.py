@@ -433,10 +433,12 @@ class ActorTable(ActorRegistry):
         for child in token.lefts:
             if child.dep_ in _NP_LEFT_DEPS:
                 start = min(start, child.left_edge.i)
-        # Never across a dash or a line: "Trump - 60 percent of voters" is two phrases.
+        # Never across a dash or a line: "Trump - 60 percent of voters" is two phrases. A
+        # hyphen inside a word ("the Secretary-General") is no dash.
         for i in range(token.i - 1, start - 1, -1):
             t = self.doc[i]
-            if t.text in ("-", "–", "—", "―", ":", ";") or "\n" in t.text:
+            in_word = t.text == "-" and not t.whitespace_ and not self.doc[i - 1].whitespace_
+            if (t.text in ("-", "–", "—", "―", ":", ";") and not in_word) or "\n" in t.text:
                 start = i + 1
                 break
         end = token.i + 1

@@ -460,6 +460,11 @@ def test_who_after_a_description_is_the_person_described(extract: Extract) -> No
     assert claim_with(extract(text), "the party's only goal").speaker == "Jan Kowalski"
 
 
+def test_a_hyphenated_title_is_one_role(extract: Extract) -> None:
+    claim = claim_with(extract("The Secretary-General said the convoy had been stopped twice."), "convoy")
+    assert claim.speaker == "The Secretary-General"
+
+
 def test_a_name_the_parser_hung_on_the_roles_object(extract: Extract) -> None:
     text = "For the Liberals, the member for Kelso North, Ana Ferreira, said the levy would not pass."
     assert claim_with(extract(text), "the levy would not pass").speaker == "Ana Ferreira"
