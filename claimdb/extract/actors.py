@@ -379,9 +379,8 @@ class ActorRegistry:
             description = description[4:]
         if not description:
             return
-        if actor.description is None and not _courtesy(
-            description
-        ):  # the first role given, usually the current title
+        # The first role given, usually the current title.
+        if actor.description is None and not _courtesy(description):
             actor.description = description
         for t in tokens:
             low = t.lower_.rstrip(".")
