@@ -18,7 +18,7 @@ from claimdb.extract.gazetteer import Gazetteer, gazetteer, normalize_place
 from claimdb.extract.lexicon import Lexicon, lexicon
 from claimdb.extract.model import ActorKind, Mention
 from claimdb.extract.names import NAME_PUNCT, looks_like_surname, normalize_name, trim_entity
-from claimdb.extract.syntax import is_acronym_plural
+from claimdb.extract.syntax import in_opening_phrase, is_acronym_plural
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -176,11 +176,7 @@ class ActorRegistry:
                 # "In Vilnius, Rasa Vaitkutė, who chairs …, called for …": a person is not
                 # in apposition to the place an opening phrase names; the parser lost the
                 # subject.
-                or (
-                    actor.kind == "person"
-                    and head.head.dep_ == "pobj"
-                    and head.head.head.i == head.sent.start
-                )
+                or (actor.kind == "person" and in_opening_phrase(head.head))
             )
         )
         self._add_reference(head.i, actor, subject)

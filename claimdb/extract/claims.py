@@ -24,9 +24,18 @@ from claimdb.extract.coref import ActorTable
 from claimdb.extract.document import Document
 from claimdb.extract.lexicon import Lexicon, lexicon
 from claimdb.extract.names import normalize_name
-from claimdb.extract.syntax import is_finite, is_infinitive, marked_by, perfect_head, source_of
+from claimdb.extract.syntax import (
+    before_joiners,
+    is_finite,
+    is_infinitive,
+    marked_by,
+    perfect_head,
+    source_of,
+)
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from spacy.tokens import Span, Token
 
 _MEDIA_CUES = {"report", "quote", "cite"}
@@ -408,10 +417,7 @@ class ClaimFinder:
             ):
                 # "stressing that X is normal and denouncing …", "said that … and urged …":
                 # a second speech act, not more of the first one's content.
-                cut = c.left_edge.i
-                while cut > start and doc[cut - 1].dep_ in ("cc", "punct"):
-                    cut -= 1
-                end = min(end, cut)
+                end = min(end, before_joiners(doc, c.left_edge.i, start))
         for t in doc[start:end]:
             if t.text == ";" and not self.d.in_quote(t) and t.i - start >= 3:
                 end = min(end, t.i)  # "…; they only learned on Friday …": the writer again
@@ -422,10 +428,7 @@ class ClaimFinder:
             if t.dep_ == "conj" and is_finite(t) and t.head.tag_ == "VB" and self._is_speech_act(t):
                 # "said the EU was prepared to expand its mission and called for …": a verb
                 # with a tense joined to an infinitive is the speaker's next act.
-                cut = t.left_edge.i
-                while cut > start and doc[cut - 1].dep_ in ("cc", "punct"):
-                    cut -= 1
-                end = min(end, cut)
+                end = min(end, before_joiners(doc, t.left_edge.i, start))
                 break
         return self._trim(start, end)
 
@@ -617,19 +620,22 @@ class ClaimFinder:
         start, end = self._subtree_range(pobj)
         return self._make(speaker, noun.text, noun.i, start, end, "object", source.i)
 
+    def _lines(self) -> Iterator[tuple[int, int, list[Token]]]:
+        """Each line that is not boilerplate: where it starts and ends, and its tokens."""
+        d = self.d
+        for n, line_start in enumerate(d.line_starts[:-1]):
+            line_end = d.line_starts[n + 1] - 1
+            span = self.doc.char_span(line_start, line_end, alignment_mode="expand")
+            if span is not None and span.start not in d.skip_tokens:
+                yield line_start, line_end, [t for t in span if not t.is_space]
+
     def _headline_pass(self) -> None:
         """ "Name: content" and "content — Name" lines (headlines, interview captions), when
         no cue in the line was read already."""
-        d = self.d
         taken = [(c.start, c.end) for c in self.claims]
-        for n, line_start in enumerate(d.line_starts[:-1]):
-            line_end = d.line_starts[n + 1] - 1
+        for line_start, line_end, tokens in self._lines():
             if line_end - line_start < 8 or any(line_start <= s < line_end for s, _ in taken):
                 continue
-            span = self.doc.char_span(line_start, line_end, alignment_mode="expand")
-            if span is None or span.start in d.skip_tokens:
-                continue
-            tokens = [t for t in span if not t.is_space]
             claim = self._answer_form(tokens) or self._colon_form(tokens) or self._dash_form(tokens)
             if claim is not None:
                 self.claims.append(claim)
@@ -638,31 +644,29 @@ class ClaimFinder:
         """Transcripts: a paragraph opening with a speaker label in capitals ("PENCE: …",
         "MINISTER HALL: …", also inside the marks of a quoted transcript) is that speaker's
         turn, a direct claim like an interview's answer."""
-        d = self.d
-        for n, line_start in enumerate(d.line_starts[:-1]):
-            span = self.doc.char_span(line_start, d.line_starts[n + 1] - 1, alignment_mode="expand")
-            if span is None or span.start in d.skip_tokens:
-                continue
-            tokens = [t for t in span if not t.is_space]
-            while tokens and tokens[0].is_quote:
-                tokens = tokens[1:]
-            colon = next((k for k, t in enumerate(tokens[:4]) if t.text == ":"), 0)
-            label = tokens[:colon]
-            if not label or len(tokens) - colon < 4 or not all(t.is_upper and len(t.text) > 1 for t in label):
-                continue
-            if normalize_name(" ".join(t.text for t in label)) in self.lex.labels:
-                continue  # "BREAKING:", "UPDATE:"
-            speaker = self.actors.resolve_label(label)
-            if speaker is None:
-                continue
-            content = tokens[colon + 1 :]
-            while content and (content[-1].is_quote or content[-1].text in (".", ",", ";", ":")):
-                content = content[:-1]  # the closing mark and full stop, not a "?"
-            if not content:
-                continue
-            cstart, cend = self.d.char_span(content[0].i, content[-1].i + 1)
-            cue = " ".join(t.text for t in label) + ":"
-            self.claims.append(ClaimDraft(speaker, cue, label[0].i, True, cstart, cend, "turn", 0.8))
+        for _, _, tokens in self._lines():
+            claim = self._turn(tokens)
+            if claim is not None:
+                self.claims.append(claim)
+
+    def _turn(self, tokens: list[Token]) -> ClaimDraft | None:
+        while tokens and tokens[0].is_quote:
+            tokens = tokens[1:]
+        colon = next((k for k, t in enumerate(tokens[:4]) if t.text == ":"), 0)
+        label = tokens[:colon]
+        if not label or len(tokens) - colon < 4 or not all(t.is_upper and len(t.text) > 1 for t in label):
+            return None
+        cue = " ".join(t.text for t in label)
+        if normalize_name(cue) in self.lex.labels:
+            return None  # "BREAKING:", "UPDATE:"
+        speaker = self.actors.resolve_label(label)
+        content = tokens[colon + 1 :]
+        while content and (content[-1].is_quote or content[-1].text in (".", ",", ";", ":")):
+            content = content[:-1]  # the closing mark and full stop, not a "?"
+        if speaker is None or not content:
+            return None
+        cstart, cend = self.d.char_span(content[0].i, content[-1].i + 1)
+        return ClaimDraft(speaker, cue + ":", label[0].i, True, cstart, cend, "turn", 0.8)
 
     def _answer_form(self, tokens: list[Token]) -> ClaimDraft | None:
         """ "A: …" in an interview is the interviewee's answer: the person the article is
@@ -886,9 +890,10 @@ class ClaimFinder:
         ):
             return None
         source = self._source_of(token)
-        if quote_end is not None and (source is None or self.d.in_quote(source)):
+        if quote_end is not None and source is None:
             # "“…,” Flynn, a top surrogate, said on “Fox and Friends”": the parser hung the
-            # name on the quote and took a title in marks for the subject.
+            # name on the quote and took a title in marks (which _source_of refuses) for the
+            # subject.
             source = self._name_between(quote_end + 1, token.i)
         if source is None:
             return None

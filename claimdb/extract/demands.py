@@ -18,7 +18,14 @@ from claimdb.extract.claims import ClaimDraft
 from claimdb.extract.coref import ActorTable
 from claimdb.extract.document import Document
 from claimdb.extract.lexicon import Lexicon, lexicon
-from claimdb.extract.syntax import RAISING_PASSIVES, is_finite, is_infinitive, marked_by, source_of
+from claimdb.extract.syntax import (
+    RAISING_PASSIVES,
+    before_joiners,
+    is_finite,
+    is_infinitive,
+    marked_by,
+    source_of,
+)
 from claimdb.topics import Taxonomy
 
 if TYPE_CHECKING:
@@ -579,9 +586,7 @@ class DemandFinder:
                 return self._listed_phrases(head)
             end = head.right_edge.i + 1
             if end_before is not None:
-                end = end_before
-                while end > head.i + 1 and self.doc[end - 1].dep_ in ("cc", "punct"):
-                    end -= 1
+                end = before_joiners(self.doc, end_before, head.i + 1)
             return [(head.left_edge.i, end, head)]
         conj_ids = {c.i for c in conjuncts}
         items = []

@@ -23,7 +23,7 @@ from claimdb.extract.lexicon import Lexicon, lexicon
 from claimdb.topics import Taxonomy, words_of
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 _MAX_CLIMB = 6
 # Nouns that make a demand one for information about a topic, not for the topic itself.
@@ -57,9 +57,10 @@ class StanceReader:
                 continue
             if demand.topic_from_context:
                 continue  # a topic guessed from the sentence is too weak to hold a position on
-            if self._asks_about_topic(demand):
+            span = self.doc.char_span(demand.start, demand.end, alignment_mode="expand")
+            if span is not None and self._asks_about_topic(span, demand.topic):
                 continue
-            polarity = self._demand_polarity(demand)
+            polarity = self._demand_polarity(demand, span)
             self._vote(
                 votes, StanceDraft(demand.demander, demand.topic, polarity, "demand", i, demand.confidence)
             )
@@ -85,21 +86,18 @@ class StanceReader:
             best.actor, best.topic, polarity, best.evidence_kind, best.evidence, round(confidence, 2)
         )
 
-    def _asks_about_topic(self, demand: DemandDraft) -> bool:
+    def _asks_about_topic(self, span: Span, topic: str) -> bool:
         """The demand asks for information about the topic, not for the topic: "publish an
         assessment of the cost of sanctions" takes no side on sanctions."""
-        span = self.doc.char_span(demand.start, demand.end, alignment_mode="expand")
-        if span is None or demand.topic is None:
-            return False
         words = [(words_of(t.text) or [""])[0] for t in span]
-        triggers = self.taxonomy.trigger_words(demand.topic, words)
+        triggers = self.taxonomy.trigger_words(topic, words)
         hits = [t for t, w in zip(span, words, strict=True) if w in triggers]
         return bool(hits) and all(
             any(a.lemma_.casefold() in _ABOUT_NOUNS and a.i >= span.start and a.i < t.i for a in t.ancestors)
             for t in hits
         )
 
-    def _demand_polarity(self, demand: DemandDraft) -> str:
+    def _demand_polarity(self, demand: DemandDraft, span: Span | None) -> str:
         """Oppose when a negation or a stopping word comes before the topic's words."""
         text = self.d.text[demand.start : demand.end]
         words = words_of(text)
@@ -111,7 +109,6 @@ class StanceReader:
         last = max((i for i, w in enumerate(words) if w in triggers), default=len(words))
         before = [w for w in words[:last] if w not in triggers]  # "withdraw its forces": both topic words
         # Compare lemmas: "lift limits on missiles" is two negatives ("lift", "limit").
-        span = self.doc.char_span(demand.start, demand.end, alignment_mode="expand")
         lemma_of = {t.lower_: t.lemma_.casefold() for t in span} if span is not None else {}
         flips = sum(1 for w in before if w in self.lex.negations or lemma_of.get(w, w) in self.lex.negative)
         joined = " ".join(before)

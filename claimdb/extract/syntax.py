@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Collection
 
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 # Relations through which a verb without a subject shares its head's subject:
 # "…, adding that", "…, saying", "and denied", "was quoted as saying".
@@ -41,6 +41,20 @@ def is_finite(verb: Token) -> bool:
 def marked_by(clause: Token, word: str) -> bool:
     """The clause opens with the subordinating ``word``: "[that] B", "[for] X to be lifted"."""
     return any(c.dep_ == "mark" and c.lower_ == word for c in clause.children)
+
+
+def before_joiners(doc: Doc, cut: int, floor: int) -> int:
+    """``cut`` moved back over the "and" and commas that join what starts there to what
+    comes before ("… was absurd[, and] urged allies …"), never below ``floor``."""
+    while cut > floor and doc[cut - 1].dep_ in ("cc", "punct"):
+        cut -= 1
+    return cut
+
+
+def in_opening_phrase(noun: Token) -> bool:
+    """``noun`` is the object of the preposition that opens its sentence ("In Vilnius, …"),
+    where the parser likes to hang the sentence's real subject as an apposition."""
+    return noun.dep_ == "pobj" and noun.head.i == noun.sent.start
 
 
 def is_infinitive(verb: Token) -> bool:
@@ -130,7 +144,7 @@ def source_of(verb: Token, cue_lemmas: Collection[str] = (), depth: int = 0) -> 
                 return source_of(ancestor, cue_lemmas, depth + 1)
     if verb.dep_ in _INHERIT_DEPS and head is not verb and head.pos_ in ("VERB", "AUX"):
         return source_of(head, cue_lemmas, depth + 1)
-    if verb.dep_ == "acl" and head.dep_ == "pobj" and head.head.i == head.sent.start:
+    if verb.dep_ == "acl" and in_opening_phrase(head):
         # "In Vilnius, Rasa Vaitkutė, who chairs …, called for …", parsed as Vilnius's
         # apposition and Vilnius's act: the name in apposition is the subject.
         name = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
