@@ -27,15 +27,16 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from machine import cpu_seconds, describe, parallel_efficiency  # bench/ is on sys.path
+from machine import DEV_TEXTS, cpu_seconds, describe, dev_texts, parallel_efficiency  # bench/ is on sys.path
 
 ROOT = Path(__file__).resolve().parent.parent
-TEXTS = ROOT.parent / "shared" / "eval" / "polnear-dev"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--texts", type=Path, default=TEXTS, help=f"folder of .txt files (default {TEXTS})")
+    ap.add_argument(
+        "--texts", type=Path, default=DEV_TEXTS, help=f"folder of .txt files (default {DEV_TEXTS})"
+    )
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--batch-size", type=int, default=16, help="as claimdb extract/ingest use (16)")
@@ -43,11 +44,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
 
-    files = sorted(args.texts.glob("*.txt")) if args.texts.is_dir() else []
+    files = dev_texts(args.texts, args.scale)
     if not files:
-        print(f"skipped: no texts at {args.texts} (the PolNEAR dev set lives in ../shared/eval)")
         return 0
-    files = files[: max(2, round(len(files) * args.scale))]
 
     from claimdb.extract import Extractor
     from claimdb.extract.contract import to_contract

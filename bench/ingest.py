@@ -34,10 +34,9 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from machine import cpu_seconds, describe, parallel_efficiency  # bench/ is on sys.path
+from machine import DEV_TEXTS, cpu_seconds, describe, dev_texts, parallel_efficiency  # bench/ is on sys.path
 
 ROOT = Path(__file__).resolve().parent.parent
-TEXTS = ROOT.parent / "shared" / "eval" / "polnear-dev"
 PG_ENV = "CLAIMDB_BENCH_POSTGRES_URL"
 
 
@@ -57,11 +56,9 @@ def _fresh_postgres(server_url: str, name: str) -> str:
 
 
 def throughput(args: argparse.Namespace) -> int:
-    files = sorted(args.texts.glob("*.txt")) if args.texts.is_dir() else []
+    files = dev_texts(args.texts, args.scale)
     if not files:
-        print(f"skipped: no texts at {args.texts} (the PolNEAR dev set lives in ../shared/eval)")
         return 0
-    files = files[: max(2, round(len(files) * args.scale))]
 
     from claimdb.db.engine import open_database
     from claimdb.extract import Extractor
@@ -274,7 +271,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="what", required=True)
     t = sub.add_parser("throughput", help="ingest articles/s vs bare parse rate, SQLite and PostgreSQL")
-    t.add_argument("--texts", type=Path, default=TEXTS)
+    t.add_argument("--texts", type=Path, default=DEV_TEXTS)
     t.add_argument("--repeats", type=int, default=3)
     t.add_argument("--workers", type=int, default=2)
     t.add_argument("--scale", type=float, default=1.0, help="fraction of the texts")

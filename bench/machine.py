@@ -71,3 +71,17 @@ def describe() -> dict[str, Any]:
         "sqlalchemy": v("sqlalchemy"),
         "load_average": [round(x, 2) for x in os.getloadavg()],
     }
+
+
+# The texts the throughput benchmarks time: PolNeAR dev, read from ../shared at run time.
+DEV_TEXTS = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "polnear-dev"
+
+
+def dev_texts(folder: Path, scale: float) -> list[Path]:
+    """The .txt files of ``folder``, the first ``scale`` of them (at least two); none,
+    after saying so, when the folder is absent (a clone without ../shared)."""
+    files = sorted(folder.glob("*.txt")) if folder.is_dir() else []
+    if not files:
+        print(f"skipped: no texts at {folder} (the PolNEAR dev set lives in ../shared/eval)")
+        return []
+    return files[: max(2, round(len(files) * scale))]
