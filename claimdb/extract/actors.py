@@ -277,16 +277,7 @@ class ActorRegistry:
         full = NAME_PUNCT.sub("", doc[start:end].text)
         if actor is None:
             actor = self._actor(full, "person")
-        if len(parts) >= 2:
-            actor.name_forms[full] = actor.name_forms.get(full, 0) + 1
-        # The canonical name is the full form written most often (first seen on a tie): a
-        # headline's "Rip Donald Trump" cannot outvote the body's "Donald Trump".
-        best = max(actor.name_forms.items(), key=lambda kv: kv[1], default=(actor.name, 0))[0]
-        if best != actor.name and len(normalize_name(best).split()) >= len(actor.name_parts) - 1:
-            self._by_key.pop(normalize_name(actor.name), None)
-            actor.name = best
-            self._by_key[normalize_name(best)] = actor
-            actor.add_alias(best)
+        self._count_name_form(actor, full)
         self._by_key.setdefault(" ".join(parts), actor)
         if len(parts) == 1 and len(actor.name_parts) == 1:
             actor.surname_titles |= titles
@@ -307,10 +298,25 @@ class ActorRegistry:
         self._learn_appositive(actor, doc[end - 1])
         self._learn_gender_nearby(actor, doc[end - 1])
 
-    def _find_person(self, parts: list[str], titles: set[str] | None = None) -> ActorDraft | None:
+    def _count_name_form(self, actor: ActorDraft, full: str) -> None:
+        """Count a written form of a person's name. The canonical name is the full form
+        written most often (first seen on a tie): a headline's "Rip Donald Trump" cannot
+        outvote the body's "Donald Trump"."""
+        if len(normalize_name(full).split()) >= 2:
+            actor.name_forms[full] = actor.name_forms.get(full, 0) + 1
+        best = max(actor.name_forms.items(), key=lambda kv: kv[1], default=(actor.name, 0))[0]
+        if best != actor.name and len(normalize_name(best).split()) >= len(actor.name_parts) - 1:
+            self._by_key.pop(normalize_name(actor.name), None)
+            actor.name = best
+            self._by_key[normalize_name(best)] = actor
+            actor.add_alias(best)
+
+    def _find_person(
+        self, parts: list[str], titles: set[str] | None = None, at: int | None = None
+    ) -> ActorDraft | None:
         """The person a name form refers to: the same name, a shorter form of a known full
         name, or a full form of a surname known so far. ``titles`` are the titles written
-        before this form."""
+        before this form, ``at`` where it is written, when it is read out of order."""
         key = " ".join(parts)
         exact = self._by_key.get(key)
         if exact is not None and exact.kind == "person":
@@ -330,7 +336,10 @@ class ActorRegistry:
                 # "President Obama" … "Mr. Obama" … "Michelle Obama": once the article has
                 # been calling someone by title and surname, a full name with a first name
                 # but without one of those titles is another member of the family.
-                if not actor.surname_titles or (titles or set()) & actor.surname_titles:
+                # A full name written before any of those forms introduced the person: the
+                # rules reading appositions find it after the entity pass has met "Mr X".
+                introduces = at is not None and all(at < m.start for m in actor.mentions)
+                if not actor.surname_titles or (titles or set()) & actor.surname_titles or introduces:
                     best = best or actor
         # "Hillary" alone, when exactly one person of that first name is known.
         if best is None and len(by_first_name) == 1:

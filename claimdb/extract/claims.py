@@ -741,10 +741,13 @@ class ClaimFinder:
             return None
         qi = self.d.quote_of_token[end - 1]
         if qi >= 0:
-            # Content ending inside a quote ends with it, closing mark and all:
-            # said the state is "spiraling out of control." -> up to the mark.
+            # Content ending inside a quote it opened ends with it, closing mark and all:
+            # said the state is "spiraling out of control." -> up to the mark; said he
+            # fought "for our rights, knowing …" -> the parser's cut at the comma undone.
             quote = self.d.quotes[qi]
-            if cstart <= quote.outer_start and quote.end - cend <= 2:
+            if cstart <= quote.outer_start and (
+                quote.end - cend <= 2 or (quote.closed and quote.paragraphs == 1)
+            ):
                 cend = quote.outer_end
         direct, cstart, cend = self._as_quote(cstart, cend)
         if (

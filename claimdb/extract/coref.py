@@ -192,8 +192,12 @@ class ActorTable(ActorRegistry):
                     self.doc[name_start - 1].pos_ == "PROPN" and self.doc[name_start - 1].is_title
                 ):
                     name_start -= 1
-                person = self._find_person(normalize_name(self.doc[name_start : child.i + 1].text).split())
+                person = self._find_person(
+                    normalize_name(self.doc[name_start : child.i + 1].text).split(),
+                    at=self.doc[name_start].idx,
+                )
                 person = person or self._actor(self.doc[name_start : child.i + 1].text, "person")
+                self._count_name_form(person, NAME_PUNCT.sub("", self.doc[name_start : child.i + 1].text))
                 self._mention(person, name_start, child.i + 1)
                 self._learn_role(person, self.doc[start:end].text, list(self.doc[start:end]))
                 return person

@@ -368,6 +368,18 @@ def test_a_quote_after_that_or_to_is_reported_speech(extract: Extract, text: str
     assert claim.direct is direct
 
 
+def test_a_partial_quote_belongs_to_the_reported_claim_whole(extract: Extract) -> None:
+    # The parser cuts the clause at the comma inside the quote; the quote is one piece of
+    # what she said, not a direct claim of its own.
+    text = (
+        "Maria Lopez said she had marched in 1989 \"for the right to vote, knowing that her"
+        ' parents never had it."'
+    )
+    (claim,) = extract(text).claims
+    assert claim.direct is False
+    assert claim.text.endswith('parents never had it."')
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -414,6 +426,18 @@ def test_a_family_member_is_not_the_titled_surname(extract: Extract) -> None:
     assert claim_with(result, "My name is not on the ballot").speaker == "President Halvorsen"
     assert claim_with(result, "the campaign had only begun").speaker == "Ingrid Halvorsen"
     assert claim_with(result, "travel to Bergen").speaker == "President Halvorsen"
+
+
+def test_a_full_name_in_apposition_before_mr_surname_is_the_same_person(extract: Extract) -> None:
+    # The recogniser misses "Taras Hlushko" and tags "Mr Hlushko"; the apposition that
+    # introduces him comes first in the text, so the two are one person, named in full.
+    text = (
+        "Ukraine’s ambassador to the UK, Taras Hlushko, thanked MPs for their support."
+        " “We are not asking Britain to fight for us,” Mr Hlushko said."
+    )
+    result = extract(text)
+    assert [a.name for a in result.actors if a.kind == "person"] == ["Taras Hlushko"]
+    assert claim_with(result, "not asking Britain").speaker == "Taras Hlushko"
 
 
 def test_pronouns_follow_gender_and_recency(extract: Extract) -> None:
