@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -51,6 +51,9 @@ class Topic:
     """Terms that name the topic's opposite: calling for a "ceasefire" opposes `war`."""
     exclude: tuple[tuple[str, ...], ...] = ()
     """Word sequences taken out before matching: a "trade war" is not a `war`."""
+    anaphora: tuple[Pattern, ...] = ()
+    """Nouns that, after "the", "this" or a possessive, refer back to the topic once the
+    article has named it: "the withdrawal" after "pulling troops out"."""
 
     def relevant(self, words: Sequence[str]) -> list[str]:
         """``words`` without this topic's excluded phrases."""
@@ -76,6 +79,11 @@ class Topic:
         """True when only an opposite term matches: support for it is opposition to the topic."""
         words = self.relevant(words)
         return any(t.matches(words) for t in self.against) and not any(t.matches(words) for t in self.terms)
+
+
+# Words that make the noun after them (within two words) refer back: "the planned
+# withdrawal", "this expansion", "its deployment".
+_DEFINITE = frozenset("the this that these those its their his her our such".split())
 
 
 def words_of(text: str) -> list[str]:
@@ -104,8 +112,15 @@ class Taxonomy:
         scored = [(t.score(words), i, t.id) for i, t in enumerate(self.topics)]
         return [tid for score, _, tid in sorted(scored, key=lambda s: (-s[0], s[1])) if score]
 
+    def referred(self, text: str, named: Collection[str]) -> list[str]:
+        """Ids of the topics in ``named`` (those the article has named before) that ``text``
+        refers back to with a definite noun ("the withdrawal", "its enlargement")."""
+        words = _marked_words(text)
+        return [t.id for t in self.topics if t.id in named and _anaphoric(t, words)]
+
     def trigger_words(self, topic_id: str, words: Sequence[str]) -> set[str]:
-        """The words of ``words`` that made ``topic_id`` match (for locating it in a parse)."""
+        """The words of ``words`` that made ``topic_id`` match (for locating it in a parse),
+        or the nouns referring back to it when no term matches."""
         topic = next((t for t in self.topics if t.id == topic_id), None)
         if topic is None:
             return set()
@@ -114,6 +129,8 @@ class Taxonomy:
         for term in (*topic.terms, *topic.against):
             if term.matches(words):
                 found.update(w for w in words for p in term.patterns if p.matches(w))
+        if not found:
+            found.update(w for w in words if any(p.matches(w) for p in topic.anaphora))
         return found
 
     def inverted(self, topic_id: str, words: Sequence[str]) -> bool:
@@ -124,6 +141,23 @@ class Taxonomy:
         """The single most specific topic the text mentions, or None."""
         found = self.match(text)
         return found[0] if found else None
+
+
+def _marked_words(text: str) -> list[str]:
+    """``words_of(text)``, with a possessive ("Ukraine’s") standing as "its" so that it
+    counts as a determiner."""
+    out = []
+    for raw in _WORD.findall(text.casefold()):
+        raw = raw.replace("’", "'")
+        out.extend(["its"] if raw.endswith("'s") and len(raw) > 2 else words_of(raw))
+    return out
+
+
+def _anaphoric(topic: Topic, words: Sequence[str]) -> bool:
+    return any(
+        any(p.matches(w) for p in topic.anaphora) and _DEFINITE & set(words[max(0, i - 2) : i])
+        for i, w in enumerate(words)
+    )
 
 
 def _parse_term(text: str, where: str) -> Term:
@@ -138,6 +172,13 @@ def _parse_term(text: str, where: str) -> Term:
             raise TopicsError(f"{where}: term {text!r} has an empty word pattern")
         patterns.append(Pattern(word, prefix))
     return Term(text, tuple(patterns))
+
+
+def _one_word(text: str, where: str) -> Pattern:
+    term = _parse_term(text, where)
+    if len(term.patterns) != 1:
+        raise TopicsError(f"{where}: anaphora {text!r} must be a single word")
+    return term.patterns[0]
 
 
 def _load_file(path: Path) -> list[Topic]:
@@ -161,7 +202,9 @@ def _load_file(path: Path) -> list[Topic]:
         terms = entry.get("terms", [])
         against = entry.get("against", [])
         exclude = entry.get("exclude", [])
-        for field_name, value in (("terms", terms), ("against", against), ("exclude", exclude)):
+        anaphora = entry.get("anaphora", [])
+        fields = (("terms", terms), ("against", against), ("exclude", exclude), ("anaphora", anaphora))
+        for field_name, value in fields:
             if not isinstance(value, list) or not all(isinstance(t, str) for t in value):
                 raise TopicsError(f"{where} ({tid}): {field_name} must be a list of strings")
         topics.append(
@@ -172,6 +215,7 @@ def _load_file(path: Path) -> list[Topic]:
                 terms=tuple(_parse_term(t, f"{where} ({tid})") for t in terms),
                 against=tuple(_parse_term(t, f"{where} ({tid})") for t in against),
                 exclude=tuple(tuple(words_of(phrase)) for phrase in exclude),
+                anaphora=tuple(_one_word(a, f"{where} ({tid})") for a in anaphora),
             )
         )
     return topics

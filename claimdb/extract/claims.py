@@ -789,7 +789,7 @@ class ClaimFinder:
         """The quote opening at ``mark`` follows "that" or "to": the words are quoted inside
         reported speech ("said that “…”"), which stays reported speech."""
         words = self.text[max(0, mark - 12) : mark].split()
-        return bool(words) and words[-1].casefold() in _EMBEDDING_WORDS
+        return bool(words) and words[-1].casefold().rstrip(",") in _EMBEDDING_WORDS
 
     # --- pass 2: quotes no cue took ----------------------------------------------------------
 
@@ -833,7 +833,11 @@ class ClaimFinder:
                     break
                 cue = self._quote_cue(t, after_quote=True, quote_end=after)
                 if cue is not None:
-                    return self._direct(cue[0], cue[1], start, end)
+                    claim = self._direct(cue[0], cue[1], start, end)
+                    lead = self._clause_before_quote(outer_start)
+                    if lead is not None:
+                        claim.start, claim.end, claim.direct = lead, outer_end, False
+                    return claim
         # A cue before the quote on the same line: "He said: “…”".
         before = self._token_at(outer_start)
         if before is not None:
@@ -864,6 +868,30 @@ class ClaimFinder:
         if opens_paragraph and self.d.line_of(last.start) >= self.d.line_of(start) - 4 and last.direct:
             return ClaimDraft(last.speaker, "", last.cue_token, True, start, end, "continuation", 0.6)
         return None
+
+    def _clause_before_quote(self, mark: int) -> int | None:
+        """Where the source's clause begins when the quote before the cue only ends it:
+        "Switzerland is ready to host talks “at whatever level the parties choose,” the
+        ministry said." The words before the mark are reported speech quoting the source,
+        one claim. Not an opening phrase ("In Geneva, “…,” she said") and not a colon."""
+        doc = self.doc
+        first = self._token_at(mark)
+        if first is None:
+            return None
+        line_start, _ = self.d.line_bounds(mark)
+        begin = max(doc[first].sent.start_char, self.d.after_dateline(line_start))
+        lead = self.text[begin:mark]
+        if len(lead.split()) < 3 or lead.rstrip()[-1:] in (",", ":", "—", "–", "-"):
+            return None
+        words = [t for t in doc[self._token_at(begin) or 0 : first] if not t.is_space]
+        if any(
+            self.d.in_quote(t) or t.is_quote or (t.pos_ == "VERB" and self.lex.lemma(t) in self._cue_verbs)
+            for t in words
+        ):
+            return None  # another quote, or a cue of its own ("X called Y “…” and demanded")
+        if not any(t.pos_ in ("VERB", "AUX") and is_finite(t) for t in words):
+            return None
+        return words[0].idx if words else None
 
     def _colon_intro(self, line_start: int) -> tuple[Token, ActorDraft] | None:
         """The speaker of a previous line that ends with a colon, from its main verb."""

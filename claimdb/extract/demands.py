@@ -523,6 +523,8 @@ class DemandFinder:
         # failing a topic there, the sentence around it ("urged Brussels to close the
         # loopholes that let sanctioned goods through").
         topic = self.taxonomy.best(text if addressee is None else f"{addressee.name} {text}")
+        if topic is None:  # "delay the withdrawal" after a paragraph on pulling troops out
+            topic = next(iter(self.d.topics_in(self.taxonomy, cstart, cend)), None)
         from_context = False
         if topic is None:
             topic = self.taxonomy.best(self.doc[start].sent.text)

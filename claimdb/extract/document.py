@@ -16,6 +16,8 @@ from claimdb.extract.quotes import Quote, find_quotes
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from claimdb.topics import Taxonomy
+
 
 # A dateline opening a paragraph: the city in capitals, perhaps a date and an agency, then a
 # dash ("VIENNA — ", "KYIV, March 3 (Wire) - ", "UNITED NATIONS, New York — "). It says
@@ -50,6 +52,7 @@ class Document:
     """Line start -> end of the dateline opening it ("KYIV, March 3 (Wire) - ")."""
     sentence_starts: list[int] = field(default_factory=list)
     token_starts: list[int] = field(default_factory=list)
+    _sentence_topics: list[list[str]] | None = None
 
     @classmethod
     def build(cls, doc: Doc) -> Document:
@@ -141,6 +144,21 @@ class Document:
                 pieces.append((a, b))
             n += 1
         return pieces or [(start, end)]
+
+    def topics_in(self, taxonomy: Taxonomy, start: int, end: int) -> list[str]:
+        """The topics the text ``start``..``end`` names, or, failing any, those it refers
+        back to with a definite noun ("the withdrawal" after a paragraph on pulling troops
+        out)."""
+        text = self.text[start:end]
+        return taxonomy.match(text) or taxonomy.referred(text, self._topics_before(taxonomy, start))
+
+    def _topics_before(self, taxonomy: Taxonomy, char: int) -> set[str]:
+        """The topics the sentences before the one holding ``char`` name; matched once per
+        article, when first asked."""
+        if self._sentence_topics is None:
+            self._sentence_topics = [taxonomy.match(s.text) for s in self.doc.sents]
+        n = bisect_right(self.sentence_starts, char) - 1
+        return {t for topics in self._sentence_topics[: max(0, n)] for t in topics}
 
     def char_span(self, start_token: int, end_token: int) -> tuple[int, int]:
         """Character range of tokens ``start_token``..``end_token`` (exclusive)."""

@@ -132,7 +132,7 @@ def _claim_topics(document: Document, taxonomy: Taxonomy, claim: ClaimDraft) -> 
     """Topics of a claim, read sentence by sentence (a long quote is not one phrase)."""
     found: list[str] = []
     for start, end in document.sentence_pieces(claim.start, claim.end):
-        for topic in taxonomy.match(document.text[start:end]):
+        for topic in document.topics_in(taxonomy, start, end):
             if topic not in found:
                 found.append(topic)
     return tuple(found)

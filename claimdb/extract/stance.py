@@ -127,7 +127,7 @@ class StanceReader:
         return out
 
     def _piece_stances(self, claim: ClaimDraft, index: int, start: int, end: int) -> list[StanceDraft]:
-        topics = self.taxonomy.match(self.d.text[start:end])
+        topics = self.d.topics_in(self.taxonomy, start, end)
         if not topics:
             return []
         span = self.doc.char_span(start, end, alignment_mode="expand")

@@ -85,6 +85,14 @@ def source_of(verb: Token, cue_lemmas: Collection[str] = (), depth: int = 0) -> 
         # Two subjects are a misparse, mostly of "“…, it will,” said X": the quote's own
         # subject hangs on the cue too. The source is the one nearest the verb.
         return min(subjects, key=lambda c: abs(c.i - verb.i))
+    for child in verb.lefts:
+        if child.dep_ == "prep" and child.i == verb.sent.start:
+            # "In Vilnius, Lithuania's defence minister, Dovilė Rimkutė, told …", parsed as
+            # an apposition of Vilnius and a verb without subject: the apposition is it.
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            appos = next((c for c in obj.children if c.dep_ == "appos"), None) if obj is not None else None
+            if appos is not None:
+                return appos
     for child in verb.children:
         if child.dep_ == "nsubjpass":
             agent = next((a for a in verb.children if a.dep_ == "agent"), None)

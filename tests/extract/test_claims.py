@@ -372,7 +372,7 @@ def test_a_partial_quote_belongs_to_the_reported_claim_whole(extract: Extract) -
     # The parser cuts the clause at the comma inside the quote; the quote is one piece of
     # what she said, not a direct claim of its own.
     text = (
-        "Maria Lopez said she had marched in 1989 \"for the right to vote, knowing that her"
+        'Maria Lopez said she had marched in 1989 "for the right to vote, knowing that her'
         ' parents never had it."'
     )
     (claim,) = extract(text).claims
@@ -426,6 +426,26 @@ def test_a_family_member_is_not_the_titled_surname(extract: Extract) -> None:
     assert claim_with(result, "My name is not on the ballot").speaker == "President Halvorsen"
     assert claim_with(result, "the campaign had only begun").speaker == "Ingrid Halvorsen"
     assert claim_with(result, "travel to Bergen").speaker == "President Halvorsen"
+
+
+def test_a_clause_ending_in_a_quote_before_the_cue_is_one_reported_claim(extract: Extract) -> None:
+    text = (
+        "BERN, June 4 (Wire) - Switzerland is ready to host talks on a ceasefire in the Black Sea"
+        ' "at whatever level the parties choose," the Swiss foreign ministry said on Thursday.'
+    )
+    result = extract(text)
+    claim = claim_with(result, "ready to host talks")
+    assert claim.text.startswith("Switzerland is ready")
+    assert claim.direct is False
+    assert claim.speaker == "Switzerland"
+
+
+def test_the_apposition_of_an_opening_place_phrase_is_the_subject(extract: Extract) -> None:
+    text = (
+        "In Vilnius, Lithuania’s defence minister, Dovilė Rimkutė, told national radio that her"
+        " government had built barracks for the soldiers."
+    )
+    assert claim_with(extract(text), "had built barracks").speaker == "Dovilė Rimkutė"
 
 
 def test_a_full_name_in_apposition_before_mr_surname_is_the_same_person(extract: Extract) -> None:

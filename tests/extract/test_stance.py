@@ -81,3 +81,17 @@ def test_a_stance_change_across_articles(extract: Extract) -> None:
     after = extract("Finance Minister Jan Kowalski said new sanctions would hurt households.")
     assert stances(before) == {("Jan Kowalski", "sanctions", "support")}
     assert stances(after) == {("Jan Kowalski", "sanctions", "oppose")}
+
+
+def test_a_topic_named_before_is_referred_to_by_a_definite_noun(extract: Extract) -> None:
+    text = (
+        "The Pentagon plans to pull troops out of Poland.\n\n"
+        "Ministry spokesman Pavel Gromeko called the planned withdrawal “a step in the right direction.”"
+        " Senator Tom Hale urged the Pentagon to reverse the withdrawal."
+    )
+    result = extract(text)
+    assert ("Pavel Gromeko", "troop-withdrawal", "support") in stances(result)
+    assert ("Tom Hale", "troop-withdrawal", "oppose") in stances(result)
+    assert [d.topic for d in result.demands] == ["troop-withdrawal"]
+    # Without the first sentence nothing says which withdrawal.
+    assert stances(extract(text.split("\n\n", 1)[1])) == set()

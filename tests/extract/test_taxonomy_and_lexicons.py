@@ -77,6 +77,7 @@ def test_user_topics_add_and_replace(tmp_path: Path) -> None:
         ('[[topics]]\nid = "Bad Id"\n', "id must be kebab-case"),
         ('[[topics]]\nid = "ok"\nterms = "x"\n', "terms must be a list of strings"),
         ('[[topics]]\nid = "ok"\nterms = ["a b c d e"]\n', "one to four words"),
+        ('[[topics]]\nid = "ok"\nanaphora = ["the move"]\n', "must be a single word"),
     ],
 )
 def test_bad_topic_files_say_what_is_wrong(tmp_path: Path, content: str, message: str) -> None:
@@ -129,3 +130,13 @@ def test_against_terms_invert_and_exclusions_remove() -> None:
     assert not taxonomy.inverted("war", words_of("a ceasefire would end the war"))
     assert taxonomy.best("a trade war over turbine duties") is None
     assert taxonomy.best("the trade war became a real war") == "war"
+
+
+def test_a_definite_noun_refers_back_to_a_topic_named_before() -> None:
+    taxonomy = load_taxonomy()
+    named = {"troop-withdrawal", "nato-expansion"}
+    assert taxonomy.referred("called the planned withdrawal a step forward", named) == ["troop-withdrawal"]
+    assert taxonomy.referred("set a date for Ukraine’s accession", named) == ["nato-expansion"]
+    # Not without a determiner, and not when the article has not named the topic.
+    assert taxonomy.referred("a withdrawal would help", named) == []
+    assert taxonomy.referred("the planned withdrawal", {"sanctions"}) == []
