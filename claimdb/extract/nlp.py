@@ -19,7 +19,8 @@ LINE_BREAKS_COMPONENT = "claimdb_line_breaks"
 
 def _mark_line_breaks(doc: Doc) -> Doc:
     """A new line starts a new sentence: news text puts headlines, captions, datelines and
-    paragraphs on lines of their own, and the parser must never join two of them."""
+    paragraphs on lines of their own, and the parser must never join two of them. So does
+    a capital after a full stop."""
     after_break = False
     for token in doc:
         if after_break and not token.is_space:
@@ -27,6 +28,16 @@ def _mark_line_breaks(doc: Doc) -> Doc:
             after_break = False
         if "\n" in token.text or "\n" in token.whitespace_:
             after_break = True
+        elif (
+            # A full stop standing alone, then a capital: the tagger reads "voted no." as
+            # one sentence with the next unless told. Abbreviations keep their stop
+            # ("Mr.", "U.S."), so a lone "." is the end of a sentence.
+            token.text in (".", "!", "?")
+            and token.whitespace_
+            and token.i + 1 < len(doc)
+            and doc[token.i + 1].text[:1].isupper()
+        ):
+            doc[token.i + 1].is_sent_start = True
     return doc
 
 

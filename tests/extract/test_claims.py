@@ -448,6 +448,17 @@ def test_the_apposition_of_an_opening_place_phrase_is_the_subject(extract: Extra
     assert claim_with(extract(text), "had built barracks").speaker == "Dovilė Rimkutė"
 
 
+def test_a_capital_after_a_lone_full_stop_starts_a_sentence(extract: Extract) -> None:
+    # The parser ran "voted no." into the next sentence and gave its claim to the voters.
+    text = (
+        "Three council members voted no. Council member Gary Pruitt called the boycott"
+        ' "feel-good politics" and argued that it could drive up costs.'
+    )
+    result = extract(text)
+    assert claim_with(result, "feel-good politics").speaker == "Gary Pruitt"
+    assert claim_with(result, "drive up costs").speaker == "Gary Pruitt"
+
+
 def test_a_full_name_in_apposition_before_mr_surname_is_the_same_person(extract: Extract) -> None:
     # The recogniser misses "Taras Hlushko" and tags "Mr Hlushko"; the apposition that
     # introduces him comes first in the text, so the two are one person, named in full.
