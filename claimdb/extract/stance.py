@@ -33,6 +33,23 @@ _ABOUT_NOUNS = frozenset(
 )
 
 
+# Prepositions through which a word judges its object: "support for talks", "an end to
+# the war", "opposed to enlargement"; not "at a table", "in Geneva", "after the war".
+_ABOUT_PREPOSITIONS = frozenset("of for to on against with about toward towards into over behind".split())
+_SUBORDINATORS = frozenset("if unless whether before until once when while after".split())
+
+
+def _subordinate(token: Token) -> bool:
+    """An adverbial clause of condition or time ("before talks begin", "if X wants Y")."""
+    return token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in token.children
+    )
+
+
+def _hypothetical(token: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in token.children)
+
+
 @dataclass(eq=False)
 class StanceDraft:
     actor: ActorDraft
@@ -168,7 +185,13 @@ class StanceReader:
             # "…, and options to avoid war have not been exhausted" says nothing of "is".
             if head is node or not (start <= head.i < end) or node.dep_ in ("conj", "parataxis"):
                 break
+            # Nor is a condition or a time ("… withdraw before any negotiations begin"),
+            # nor a place or a manner ("the war will end at a negotiating table").
+            if _subordinate(node) or (node.dep_ == "pobj" and head.lower_ not in _ABOUT_PREPOSITIONS):
+                break
             node = head
+            if _subordinate(node) and _hypothetical(node):
+                break  # "If Congress wants tougher sanctions, …": wanted only in a supposition
             if node.i in triggers:
                 continue
             value = self._value(node)

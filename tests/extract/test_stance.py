@@ -95,3 +95,21 @@ def test_a_topic_named_before_is_referred_to_by_a_definite_noun(extract: Extract
     assert [d.topic for d in result.demands] == ["troop-withdrawal"]
     # Without the first sentence nothing says which withdrawal.
     assert stances(extract(text.split("\n\n", 1)[1])) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a supposition: neither a stance nor a demand
+        'Gary Pruitt said: "If Congress wants tougher sanctions, Congress can pass them."',
+        # a time: the withdrawing does not act on the negotiations
+        "Anna Berg said Russia must withdraw every soldier before any negotiations could begin.",
+        # a place: the ending is the war's, not the negotiations'
+        'Anna Berg believes the conflict will "end at a negotiating table."',
+    ],
+)
+def test_no_stance_through_a_condition_a_time_or_a_place(extract: Extract, text: str) -> None:
+    result = extract(text)
+    topics = {s.topic for s in result.stances}
+    assert "negotiations" not in topics and "sanctions" not in topics
+    assert all(d.topic != "sanctions" for d in result.demands)

@@ -40,6 +40,7 @@ def test_default_taxonomy_has_the_required_topics_with_labels() -> None:
         ("he did not want war in the region", "war"),
         ("we are willing to follow the path of negotiation", "negotiations"),
         ("a new round of sanctions", "sanctions"),
+        ("join the boycott of companies doing business in Russia", "sanctions"),
     ],
 )
 def test_best_topic(text: str, topic: str) -> None:
