@@ -344,9 +344,16 @@ class ActorTable(ActorRegistry):
         "Reading a statement …, the spokesperson said …. The statement said …"."""
         lemma = document.lemma_.casefold()
         for t in reversed(self.doc[max(0, document.i - 120) : document.i]):
-            if t.lemma_.casefold() == lemma and t.dep_ == "dobj" and t.head.pos_ == "VERB":
-                source = source_of(t.head)
-                return self.resolve(source) if source is not None and source.i != document.i else None
+            if t.lemma_.casefold() != lemma:
+                continue
+            if t.dep_ == "dobj" and t.head.pos_ == "VERB":
+                verb = t.head
+            elif t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.pos_ == "VERB":
+                verb = t.head.head  # "In a joint statement, the ministers called on …"
+            else:
+                continue
+            source = source_of(verb)
+            return self.resolve(source) if source is not None and source.i != document.i else None
         return None
 
     def resolve_label(self, tokens: list[Token]) -> ActorDraft | None:

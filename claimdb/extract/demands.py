@@ -353,12 +353,30 @@ class DemandFinder:
                 content = next((p for p in child.children if p.dep_ == "pobj"), None)
             elif child.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in child.children):
                 content = child
+        if content is None and noun.dep_ == "dobj":
+            # "rejecting calls from farmers for a pullback": the parser hangs "for" on the verb.
+            prep = next(
+                (c for c in noun.head.rights if c.dep_ == "prep" and c.lower_ == "for" and c.i > noun.i), None
+            )
+            content = next((p for p in prep.children if p.dep_ == "pobj"), None) if prep is not None else None
         if content is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
             # "The union's conditions for calling off the protests are A, B and C."
             content = next((c for c in noun.head.children if c.dep_ == "attr" and c.i > noun.i), None)
         if content is None:
             return
         source = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if source is None:
+            # "calls from farmers' groups for a partial pullback"
+            source = next(
+                (
+                    p
+                    for c in noun.children
+                    if c.dep_ == "prep" and c.lower_ == "from"
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                ),
+                None,
+            )
         if source is None and noun.dep_ in ("dobj", "nsubj") and noun.head.pos_ == "VERB":
             source = self._source(noun.head) if noun.dep_ == "dobj" else None
         if source is None:
@@ -456,6 +474,8 @@ class DemandFinder:
         if subject is None or subject.lower_ in _SELF:
             return
         actor = self.actors.addressee(subject)
+        if actor is None and (owner := next((c for c in subject.children if c.dep_ == "poss"), None)):
+            actor = self.actors.addressee(owner)  # "the bloc's next package should include …"
         addressee = actor if actor is not None and actor is not claim.speaker else None
         if addressee is None and self.lex.lemma(verb) not in self.lex.cessation_verbs:
             return  # "Brave actions have to come from all of us": no one is asked to act

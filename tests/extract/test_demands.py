@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from extract_helpers import demand_with
+from extract_helpers import claim_with, demand_with
 
 from claimdb.extract import Extraction
 
@@ -189,3 +189,40 @@ def test_a_demand_inside_the_demanded_thing_is_part_of_it(extract: Extract) -> N
         " at the G20 to press for peace talks between Kyiv and Moscow, he said."
     )
     assert [(d.demander, d.addressee) for d in extract(text).demands] == [("Tomás Reyes", "Australia")]
+
+
+def test_cities_are_asked_to_act(extract: Extract) -> None:
+    demand = demand_with(
+        extract("Rosa Delgado urged neighboring cities to follow the lead of Westbrook Falls."),
+        "follow the lead",
+    )
+    assert (demand.demander, demand.addressee) == ("Rosa Delgado", "neighboring cities")
+
+
+def test_an_obligation_on_what_an_actor_owns_is_asked_of_the_owner(extract: Extract) -> None:
+    text = (
+        "Foreign Minister Kadri Lohmus spoke on Thursday. The bloc's next sanctions package"
+        " should include a legal basis for such seizures, she said."
+    )
+    demand = demand_with(extract(text), "should include a legal basis")
+    assert (demand.demander, demand.topic) == ("Kadri Lohmus", "sanctions")
+
+
+def test_calls_from_someone_for_something(extract: Extract) -> None:
+    text = (
+        "Deputy Defence Minister Piotr Zawada said the troops would stay, rejecting calls from"
+        " farmers' groups in the region for a partial pullback."
+    )
+    demand = demand_with(extract(text), "a partial pullback")
+    assert demand.demander is not None and "farmers" in demand.demander
+    assert demand.topic == "troop-withdrawal"
+
+
+def test_the_joint_statement_speaks_for_those_who_issued_it(extract: Extract) -> None:
+    text = (
+        "In a joint statement, the foreign ministers of Estonia, Latvia and Lithuania called on"
+        " the EU to adopt its next sanctions package. The statement said Russia had broken"
+        " every promise."
+    )
+    claim = claim_with(extract(text), "broken every promise")
+    assert claim.speaker == "the foreign ministers of Estonia, Latvia and Lithuania"
