@@ -11,6 +11,7 @@ Who "he", "the minister" or "the alliance" is, is :mod:`claimdb.extract.coref`'s
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -112,8 +113,16 @@ class Reference:
 class ActorRegistry:
     """All actors of one article and the places they are referred to."""
 
-    def __init__(self, doc: Doc, skip_tokens: set[int], quoted_tokens: set[int] | None = None) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        skip_tokens: set[int],
+        quoted_tokens: set[int] | None = None,
+        dateline_places: Sequence[tuple[int, str]] = (),
+    ) -> None:
         self.doc = doc
+        self._dateline_places = list(dateline_places)
+        """(character, place) of each dateline: where each story of the page was filed."""
         self.lex: Lexicon = lexicon()
         self.gaz: Gazetteer = gazetteer()
         self.actors: list[ActorDraft] = []
@@ -146,10 +155,11 @@ class ActorRegistry:
 
     def _state(self, name: str) -> ActorDraft:
         """The actor for a country, or for the organisation a seat stands for ("Brussels")."""
+        return self._actor(name, "organization" if self._is_organization(name) else "country")
+
+    def _is_organization(self, name: str) -> bool:
         known = self.lex.organizations.get(name.casefold())
-        if known is not None or any(o.name == name for o in self.lex.organizations.values()):
-            return self._actor(name, "organization")
-        return self._actor(name, "country")
+        return known is not None or any(o.name == name for o in self.lex.organizations.values())
 
     def _mention(self, actor: ActorDraft, start: int, end: int, *, alias: bool = True) -> None:
         """Record tokens ``start``..``end`` (exclusive) as a mention of ``actor``."""

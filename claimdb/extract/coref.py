@@ -11,6 +11,7 @@ official", "42 percent of voters").
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from claimdb.extract.actors import PERSONAL_PRONOUNS, ActorDraft, ActorRegistry
@@ -80,8 +81,14 @@ _NP_RIGHT_PREPS = {"of", "for", "at", "from", "with", "in", "to"}
 class ActorTable(ActorRegistry):
     """The article's actors, able to say whom a phrase refers to."""
 
-    def __init__(self, doc: Doc, skip_tokens: set[int], quoted_tokens: set[int] | None = None) -> None:
-        super().__init__(doc, skip_tokens, quoted_tokens)
+    def __init__(
+        self,
+        doc: Doc,
+        skip_tokens: set[int],
+        quoted_tokens: set[int] | None = None,
+        dateline_places: Sequence[tuple[int, str]] = (),
+    ) -> None:
+        super().__init__(doc, skip_tokens, quoted_tokens, dateline_places)
         self._chain_pronouns()
 
     def _chain_pronouns(self) -> None:
@@ -483,12 +490,26 @@ class ActorTable(ActorRegistry):
                 return False
             return all(q in actor.roles for q in qual_countries)
 
+        # "The defence ministry" with no country named: the state of the story's dateline
+        # ("WARSAW, June 4 -"), and nothing from an earlier story on the same page.
+        filed_at, filed_in = (
+            self._dateline_state(token.idx) if token.lower_ in self.lex.state_nouns else (0, None)
+        )
         pos = bisect_left(self._ref_positions, token.i)
         for ref in reversed(self._references[:pos]):
+            if filed_in is not None and doc[ref.token].idx < filed_at:
+                break
             if fits(ref.actor):
                 self._refer(ref.actor, start, end)
                 return ref.actor
+        if filed_in is not None and not qual_countries:
+            self._refer(filed_in, start, end)
+            return filed_in
         for ref in self._references[pos : pos + 40]:
+            # A state is not named after its ministry: looking ahead is for people and bodies
+            # ("its spokesman said … Omar Haddad, a spokesman for the group").
+            if ref.actor.kind == "country" and not is_person_role:
+                continue
             if fits(ref.actor) and doc[ref.token].sent.start - token.sent.start < 400:
                 self._refer(ref.actor, start, end)
                 return ref.actor
@@ -497,6 +518,18 @@ class ActorTable(ActorRegistry):
                 self._refer(actor, start, end)
                 return actor
         return None
+
+    def _dateline_state(self, char: int) -> tuple[int, ActorDraft | None]:
+        """Where the story holding ``char`` starts and the state its dateline's place is in,
+        when it has one ("WARSAW" -> Poland; not "BRUSSELS", the seat of no state)."""
+        filed = [(at, place) for at, place in self._dateline_places if at <= char]
+        if not filed:
+            return 0, None
+        at, place = filed[-1]
+        country = self.gaz.country(place)
+        if country is None or self._is_organization(country):
+            return at, None
+        return at, self._state(country)
 
     def _resolve_pronoun(self, token: Token, prefer: ActorDraft | None) -> ActorDraft | None:
         low = token.lower_

@@ -31,11 +31,11 @@ _DATELINE = re.compile(
 )
 
 
-def _dateline_end(line: str) -> int | None:
+def _dateline(line: str) -> re.Match[str] | None:
     m = _DATELINE.match(line)
     if m is None or not m.group("place").replace("'", "").replace("’", "").isupper():
         return None
-    return m.end()
+    return m
 
 
 @dataclass(eq=False)
@@ -50,6 +50,8 @@ class Document:
     line_starts: list[int] = field(default_factory=list)
     datelines: dict[int, int] = field(default_factory=dict)
     """Line start -> end of the dateline opening it ("KYIV, March 3 (Wire) - ")."""
+    dateline_places: list[tuple[int, str]] = field(default_factory=list)
+    """(line start, place) of each dateline, in reading order ("WARSAW")."""
     sentence_starts: list[int] = field(default_factory=list)
     token_starts: list[int] = field(default_factory=list)
     _sentence_topics: list[list[str]] | None = None
@@ -69,14 +71,16 @@ class Document:
         line_starts = [0]
         skip_chars: list[tuple[int, int]] = []
         datelines: dict[int, int] = {}
+        places: list[tuple[int, str]] = []
         patterns = lexicon().boilerplate
         pos = 0
         for line in text.split("\n"):
             end = pos + len(line)
             if line.strip() and any(p.search(line) for p in patterns):
                 skip_chars.append((pos, end))
-            elif (dateline := _dateline_end(line)) is not None:
-                datelines[pos] = pos + dateline
+            elif (dateline := _dateline(line)) is not None:
+                datelines[pos] = pos + dateline.end()
+                places.append((pos, dateline.group("place")))
             pos = end + 1
             line_starts.append(pos)
         skip_tokens: set[int] = set()
@@ -94,6 +98,7 @@ class Document:
             skip_tokens,
             line_starts,
             datelines,
+            places,
             sentence_starts,
             token_starts,
         )

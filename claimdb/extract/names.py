@@ -35,6 +35,10 @@ def trim_entity(ent: Span) -> tuple[int, int]:
             end += 1
     while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct):
         start += 1
+    for i in range(start + 1, end):
+        if doc[i].text in ("-", "–", "—") and doc[i].whitespace_ and doc[i - 1].whitespace_:
+            end = i  # "… talks with Kyiv - Kremlin spokesman": a headline's dash ends the name
+            break
     while end > start and (
         doc[end - 1].dep_ == "case"
         or doc[end - 1].is_punct

@@ -23,7 +23,9 @@ _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 def analyse(doc: Doc, taxonomy: Taxonomy, *, published: dt.date | None, version: str) -> Extraction:
     document = Document.build(doc)
     quoted = {i for i, q in enumerate(document.quote_of_token) if q >= 0}
-    actors = ActorTable(doc, document.skip_tokens | document.dateline_tokens(), quoted)
+    actors = ActorTable(
+        doc, document.skip_tokens | document.dateline_tokens(), quoted, document.dateline_places
+    )
     claims = ClaimFinder(document, actors).run()
     demands = DemandFinder(document, actors, claims, taxonomy).run()
     stances = StanceReader(document, taxonomy).run(claims, demands)

@@ -459,6 +459,25 @@ def test_a_capital_after_a_lone_full_stop_starts_a_sentence(extract: Extract) ->
     assert claim_with(result, "drive up costs").speaker == "Gary Pruitt"
 
 
+def test_a_ministry_with_no_country_belongs_to_the_datelines_state(extract: Extract) -> None:
+    # Two briefs on one page: each unqualified ministry speaks for its own dateline's state,
+    # never for a state named further down the page.
+    text = (
+        "Minister says troops will stay\n\n"
+        "WARSAW, June 4 (Wire) - Poland will keep its soldiers on the border."
+        " The defence ministry said engineers would finish the barriers by September.\n\n"
+        "Swiss ready to host talks - ministry\n\n"
+        "BERN, June 4 (Wire) - The foreign ministry said Switzerland was ready to host talks.\n\n"
+        "No basis for new talks with Kyiv - Kremlin spokesman\n\n"
+        "MOSCOW, June 4 (Wire) - Kremlin spokesman Artyom Belov said there was no basis for talks."
+    )
+    result = extract(text)
+    assert claim_with(result, "finish the barriers").speaker == "Poland"
+    assert claim_with(result, "ready to host talks").speaker == "Switzerland"
+    # The headline's dash ends the name before it: no actor "Kyiv - Kremlin".
+    assert not any("-" in a.name for a in result.actors)
+
+
 def test_a_full_name_in_apposition_before_mr_surname_is_the_same_person(extract: Extract) -> None:
     # The recogniser misses "Taras Hlushko" and tags "Mr Hlushko"; the apposition that
     # introduces him comes first in the text, so the two are one person, named in full.
