@@ -345,7 +345,13 @@ class ClaimFinder:
                 if c.dep_ in ("dobj", "attr", "oprd", "dative")
                 or (c.dep_ == "ccomp" and self.doc[c.i - 1].dep_ != "cc")  # not "X and called on …"
             ]
-            if objects and objects[0].lower_ not in _EMPTY_OBJECTS:
+            # "described it as “overdue”", "called it a mistake": the pronoun with what is
+            # said of it is content, where a bare "said it" is not.
+            said_of = bool(objects) and any(
+                c.i > objects[0].i and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as"))
+                for c in verb.children
+            )
+            if objects and (objects[0].lower_ not in _EMPTY_OBJECTS or said_of):
                 # Several objects are one phrase the parser split ("Western countries’
                 # rejection"), or an object and what is said of it ("called X Y",
                 # "described X as Y", "accused X of Y", "praised X for Y").
@@ -392,6 +398,8 @@ class ClaimFinder:
             c.dep_ in ("ccomp", "xcomp")
             or (c.dep_ in ("prep", "prt") and c.lower_ in ("on", "for", "upon"))
             or (c.dep_ == "advcl" and marked_by(c, "for"))
+            # "… and described it as “overdue”": an object and what is said of it
+            or (c.dep_ == "prep" and c.lower_ == "as" and lemma in self.lex.object_verbs)
             for c in verb.children
         )
 
@@ -412,8 +420,10 @@ class ClaimFinder:
                 and doc[c.left_edge.i - 1].text == ","
             ):
                 end = min(end, c.left_edge.i - 1)
-            elif (c.dep_ == "conj" or (c.dep_ == "ccomp" and doc[c.i - 1].dep_ == "cc")) and (
-                (c.tag_ == "VBG" and clause.tag_ != "VBG") or self._is_speech_act(c)
+            elif (
+                (c.dep_ == "conj" or (c.dep_ == "ccomp" and doc[c.i - 1].dep_ == "cc"))
+                and not marked_by(c, "that")  # "… had adapted and that Europe was paying …"
+                and ((c.tag_ == "VBG" and clause.tag_ != "VBG") or self._is_speech_act(c))
             ):
                 # "stressing that X is normal and denouncing …", "said that … and urged …":
                 # a second speech act, not more of the first one's content.

@@ -257,6 +257,7 @@ class ActorTable(ActorRegistry):
         modifiers_ok = all(
             c.dep_ in ("det", "amod", "compound", "poss", "case")
             and (c.pos_ != "PROPN" or self.gaz.country(c.text) is not None)  # "Czech minister"
+            and c.lower_ not in ("a", "an", "another")  # "A spokesperson for X" is someone new
             for c in token.lefts
         )
         has_owner = any(c.dep_ == "poss" for c in token.lefts)

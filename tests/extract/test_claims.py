@@ -478,6 +478,33 @@ def test_a_ministry_with_no_country_belongs_to_the_datelines_state(extract: Extr
     assert not any("-" in a.name for a in result.actors)
 
 
+def test_denied_that_and_described_it_as_are_two_claims(extract: Extract) -> None:
+    text = (
+        "A German defence ministry spokesman denied that the programme would ever carry nuclear"
+        ' warheads and described it as "conventional, defensive and overdue."'
+    )
+    result = extract(text)
+    assert claim_with(result, "nuclear").text == "the programme would ever carry nuclear warheads"
+    assert claim_with(result, "overdue").text.startswith("it as")
+
+
+def test_that_a_and_that_b_with_a_participle_is_one_claim(extract: Extract) -> None:
+    text = (
+        "In April, the Kremlin’s spokesman told reporters that the Russian economy had “fully"
+        " adapted” and that Europe was “paying for Washington’s war”."
+    )
+    (claim,) = extract(text).claims
+    assert claim.text.endswith("paying for Washington’s war”")
+
+
+def test_an_indefinite_role_is_someone_new(extract: Extract) -> None:
+    text = (
+        "Lena Pichler, a spokesperson for the MEP, said he stood by his post.\n\n"
+        "A spokesperson for the European Commission said the EU had never published such a figure."
+    )
+    assert claim_with(extract(text), "never published").speaker != "Lena Pichler"
+
+
 def test_a_full_name_in_apposition_before_mr_surname_is_the_same_person(extract: Extract) -> None:
     # The recogniser misses "Taras Hlushko" and tags "Mr Hlushko"; the apposition that
     # introduces him comes first in the text, so the two are one person, named in full.
