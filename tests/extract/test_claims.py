@@ -74,6 +74,11 @@ Extract = Callable[[str], Extraction]
             "criticized",
         ),
         ("Maria Lopez confirmed the closure of the plant in March.", "the closure of the plant", "confirmed"),
+        (
+            "The union's statement reaffirms that the strike will continue until Friday.",
+            "the strike will continue",
+            "reaffirms",
+        ),
     ],
 )
 def test_reported_speech_shapes(extract: Extract, text: str, content: str, cue: str) -> None:
