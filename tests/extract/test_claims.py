@@ -75,9 +75,9 @@ Extract = Callable[[str], Extraction]
         ),
         ("Maria Lopez confirmed the closure of the plant in March.", "the closure of the plant", "confirmed"),
         (
-            "The union's statement reaffirms that the strike will continue until Friday.",
-            "the strike will continue",
-            "reaffirms",
+            "Maria Lopez reaffirmed that the strike would continue until Friday.",
+            "the strike would continue",
+            "reaffirmed",
         ),
     ],
 )
