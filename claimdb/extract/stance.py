@@ -157,7 +157,9 @@ class StanceReader:
             tokens = [self.doc[i] for i, w in words_by_token.items() if w in triggers]
             polarity = None
             for token in tokens:
-                polarity = self._evaluate(token, span.start, span.end, {t.i for t in tokens})
+                # "rejected calls for a pullback": the cue of an object it judges judges too.
+                judge = self.doc[claim.cue_token] if claim.kind == "object" else None
+                polarity = self._evaluate(token, span.start, span.end, {t.i for t in tokens}, judge)
                 if polarity is not None:
                     break
             if polarity is None:
@@ -173,14 +175,22 @@ class StanceReader:
             out.append(StanceDraft(claim.speaker, topic, polarity, "claim", index, confidence))  # type: ignore[arg-type]
         return out
 
-    def _evaluate(self, trigger: Token, start: int, end: int, triggers: set[int]) -> str | None:
+    def _evaluate(
+        self, trigger: Token, start: int, end: int, triggers: set[int], judge: Token | None = None
+    ) -> str | None:
         """Climb from the topic word towards the clause root; the first evaluative word on
-        the way decides, each negation met flips it. Failing that, an evaluative adjective
-        in the same sentence of the claim ("…, and this is a good sign")."""
+        the way decides, each negation met flips it; ``judge`` is the cue the climb may end
+        on. Failing that, an evaluative adjective in the same sentence of the claim ("…, and
+        this is a good sign")."""
         sign = 1 if not self._negated(trigger) else -1
         node = trigger
         for _ in range(_MAX_CLIMB):
             head = node.head
+            if judge is not None and head.i == judge.i and node.dep_ not in ("conj", "parataxis"):
+                value = self._value(judge)
+                if value and not self._negated(judge):  # not criticizing is no support
+                    return "support" if value * sign > 0 else "oppose"
+                break
             # A coordinated or loosely attached clause is not governed by its head:
             # "…, and options to avoid war have not been exhausted" says nothing of "is".
             if head is node or not (start <= head.i < end) or node.dep_ in ("conj", "parataxis"):

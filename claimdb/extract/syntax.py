@@ -140,6 +140,16 @@ def source_of(verb: Token, cue_lemmas: Collection[str] = (), depth: int = 0) -> 
         # "X told reporters that the demands were absurd and urged allies to …": the parser
         # joins the second act to the reported clause; it is the first act's partner.
         return source_of(head.head, cue_lemmas, depth + 1)
+    if (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and head.dep_ == "ccomp"
+        and head.head.lemma_ in cue_lemmas
+        and verb.doc[verb.left_edge.i - 1].text == ","
+    ):
+        # "said the troops would stay, rejecting calls for …": the participle after the
+        # comma is the speaker's act, not the reported subject's (the content ends there).
+        return source_of(head.head, cue_lemmas, depth + 1)
     if verb.dep_ == "ccomp" and verb.i > 0 and verb.doc[verb.i - 1].dep_ == "cc" and head.pos_ == "VERB":
         # "it noted a growing realism and called on the EU to …": a coordinated act the
         # parser took for the first one's complement.

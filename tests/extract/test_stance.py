@@ -113,3 +113,18 @@ def test_no_stance_through_a_condition_a_time_or_a_place(extract: Extract, text:
     topics = {s.topic for s in result.stances}
     assert "negotiations" not in topics and "sanctions" not in topics
     assert all(d.topic != "sanctions" for d in result.demands)
+
+
+def test_an_evaluative_cue_judges_the_topic_in_its_object(extract: Extract) -> None:
+    assert ("Anna Berg", "sanctions", "support") in stances(extract("Anna Berg welcomed the new sanctions."))
+    assert ("Anna Berg", "sanctions", "oppose") in stances(extract("Anna Berg criticized the sanctions."))
+    # Not criticizing is not supporting.
+    assert stances(extract("Anna Berg did not criticize the talks.")) == set()
+
+
+def test_a_participle_after_the_reported_clause_is_the_speakers_act(extract: Extract) -> None:
+    text = (
+        "Deputy Defence Minister Piotr Zawada said on Thursday that the troops would stay,"
+        " rejecting calls from farmers' groups for a partial pullback."
+    )
+    assert ("Piotr Zawada", "troop-withdrawal", "oppose") in stances(extract(text))
