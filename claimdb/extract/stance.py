@@ -240,6 +240,10 @@ class StanceReader:
             return 1
         if lemma in self.lex.negative:
             return -1
+        if token.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "aux" and c.lower_ in self.lex.obligation_modals for c in token.children
+        ):
+            return 1  # "any ceasefire must begin with the withdrawal of troops": required
         return 0
 
     def _negated(self, token: Token) -> bool:

@@ -39,6 +39,10 @@ def stances(result: Extraction) -> set[tuple[str, str, str]]:
         ),
         ("Anna Berg said new sanctions would be a mistake.", ("Anna Berg", "sanctions", "oppose")),
         ("Anna Berg said she was ready for negotiations.", ("Anna Berg", "negotiations", "support")),
+        (
+            "Anna Berg said any settlement must begin with the withdrawal of the troops.",
+            ("Anna Berg", "troop-withdrawal", "support"),
+        ),
     ],
 )
 def test_polarity(extract: Extract, text: str, expected: tuple[str, str, str]) -> None:
