@@ -247,4 +247,10 @@ class StanceReader:
         return 0
 
     def _negated(self, token: Token) -> bool:
-        return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children)
+        return any(
+            c.dep_ == "neg"
+            or (c.dep_ == "det" and c.lower_ == "no")
+            # "no longer ruled out": the parser hangs the "no" on "longer"
+            or (c.dep_ == "advmod" and c.lower_ == "longer" and any(g.dep_ == "neg" for g in c.children))
+            for c in token.children
+        )

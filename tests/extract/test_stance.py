@@ -40,6 +40,10 @@ def stances(result: Extraction) -> set[tuple[str, str, str]]:
         ("Anna Berg said new sanctions would be a mistake.", ("Anna Berg", "sanctions", "oppose")),
         ("Anna Berg said she was ready for negotiations.", ("Anna Berg", "negotiations", "support")),
         (
+            "Elnur Rzayev said Azerbaijan no longer ruled out a mutual pullback of forces.",
+            ("Elnur Rzayev", "troop-withdrawal", "support"),
+        ),
+        (
             "Anna Berg said any settlement must begin with the withdrawal of the troops.",
             ("Anna Berg", "troop-withdrawal", "support"),
         ),
