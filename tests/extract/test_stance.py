@@ -103,6 +103,11 @@ def test_a_topic_named_before_is_referred_to_by_a_definite_noun(extract: Extract
     assert [d.topic for d in result.demands] == ["troop-withdrawal"]
     # Without the first sentence nothing says which withdrawal.
     assert stances(extract(text.split("\n\n", 1)[1])) == set()
+    text = (
+        "Japan imposed sanctions on three shipping firms on Friday.\n\n"
+        'Russia\'s foreign ministry said the new measures were "an unfriendly step".'
+    )
+    assert ("Russia", "sanctions", "oppose") in stances(extract(text))
 
 
 @pytest.mark.parametrize(
