@@ -477,7 +477,12 @@ class DemandFinder:
         if actor is None and (owner := next((c for c in subject.children if c.dep_ == "poss"), None)):
             actor = self.actors.addressee(owner)  # "the bloc's next package should include …"
         addressee = actor if actor is not None and actor is not claim.speaker else None
-        if addressee is None and self.lex.lemma(verb) not in self.lex.cessation_verbs:
+        # "any ceasefire must begin with the withdrawal of Russian troops": a condition set
+        # for whoever negotiates, a demand even though no one is named to act.
+        condition = self.lex.lemma(verb) in ("begin", "start") and any(
+            c.dep_ == "prep" and c.lower_ == "with" for c in verb.children
+        )
+        if addressee is None and self.lex.lemma(verb) not in self.lex.cessation_verbs and not condition:
             return  # "Brave actions have to come from all of us": no one is asked to act
         items = self._items(verb)
         first_start = subject.left_edge.i  # the whole clause: "the alliance should rule out …"

@@ -226,3 +226,9 @@ def test_the_joint_statement_speaks_for_those_who_issued_it(extract: Extract) ->
     )
     claim = claim_with(extract(text), "broken every promise")
     assert claim.speaker == "the foreign ministers of Estonia, Latvia and Lithuania"
+
+
+def test_a_condition_that_talks_must_begin_with_something(extract: Extract) -> None:
+    text = "Oksana Hrytsenko said that any ceasefire must begin with the withdrawal of Russian troops."
+    demand = demand_with(extract(text), "the withdrawal of Russian troops")
+    assert (demand.demander, demand.topic) == ("Oksana Hrytsenko", "troop-withdrawal")
