@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -31,14 +31,22 @@ class Pattern:
             return word.startswith(self.word)
         return word == self.word or word == self.word + "s" or word == self.word + "es"
 
+    def found_in(self, vocabulary: frozenset[str]) -> bool:
+        """Whether any word of ``vocabulary`` matches: a set lookup for whole words, a scan
+        only for prefixes."""
+        if self.prefix:
+            return any(w.startswith(self.word) for w in vocabulary)
+        return self.word in vocabulary or self.word + "s" in vocabulary or self.word + "es" in vocabulary
+
 
 @dataclass(frozen=True, slots=True)
 class Term:
     text: str
     patterns: tuple[Pattern, ...]
 
-    def matches(self, words: Sequence[str]) -> bool:
-        return all(any(p.matches(w) for w in words) for p in self.patterns)
+    def matches(self, words: Sequence[str], vocabulary: frozenset[str] | None = None) -> bool:
+        vocabulary = frozenset(words) if vocabulary is None else vocabulary
+        return all(p.found_in(vocabulary) for p in self.patterns)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +81,11 @@ class Topic:
     def score(self, words: Sequence[str]) -> int:
         """How specific the best matching term is (its number of patterns); 0 for no match."""
         words = self.relevant(words)
-        return max((len(t.patterns) for t in (*self.terms, *self.against) if t.matches(words)), default=0)
+        vocabulary = frozenset(words)
+        return max(
+            (len(t.patterns) for t in (*self.terms, *self.against) if t.matches(words, vocabulary)),
+            default=0,
+        )
 
     def inverted(self, words: Sequence[str]) -> bool:
         """True when only an opposite term matches: support for it is opposition to the topic."""
@@ -112,11 +124,13 @@ class Taxonomy:
         scored = [(t.score(words), i, t.id) for i, t in enumerate(self.topics)]
         return [tid for score, _, tid in sorted(scored, key=lambda s: (-s[0], s[1])) if score]
 
-    def referred(self, text: str, named: Collection[str]) -> list[str]:
-        """Ids of the topics in ``named`` (those the article has named before) that ``text``
-        refers back to with a definite noun ("the withdrawal", "its enlargement")."""
+    def referred(self, text: str) -> list[str]:
+        """Ids of the topics ``text`` may refer back to with a definite noun ("the
+        withdrawal", "its enlargement"); the caller keeps those the article named before."""
+        if not any(t.anaphora for t in self.topics):
+            return []
         words = _marked_words(text)
-        return [t.id for t in self.topics if t.id in named and _anaphoric(t, words)]
+        return [t.id for t in self.topics if _anaphoric(t, words)]
 
     def trigger_words(self, topic_id: str, words: Sequence[str]) -> set[str]:
         """The words of ``words`` that made ``topic_id`` match (for locating it in a parse),

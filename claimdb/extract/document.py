@@ -155,7 +155,14 @@ class Document:
         back to with a definite noun ("the withdrawal" after a paragraph on pulling troops
         out)."""
         text = self.text[start:end]
-        return taxonomy.match(text) or taxonomy.referred(text, self._topics_before(taxonomy, start))
+        found = taxonomy.match(text)
+        if found:
+            return found
+        referred = taxonomy.referred(text)
+        if not referred:
+            return []
+        named = self._topics_before(taxonomy, start)
+        return [t for t in referred if t in named]
 
     def _topics_before(self, taxonomy: Taxonomy, char: int) -> set[str]:
         """The topics the sentences before the one holding ``char`` name; matched once per
