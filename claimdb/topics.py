@@ -95,7 +95,7 @@ class Topic:
 
 # Words that make the noun after them (within two words) refer back: "the planned
 # withdrawal", "this expansion", "its deployment".
-_DEFINITE = frozenset("the this that these those its their his her our such".split())
+_DEFINITE = frozenset("the this that these those its their his her our such any".split())
 
 
 def words_of(text: str) -> list[str]:
