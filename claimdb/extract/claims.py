@@ -726,10 +726,25 @@ class ClaimFinder:
             # So does a whole quote before the dash: "“…” ― Carla Sanchez" signs the quote.
             signed_quote = tokens[0].is_quote and (glued or tokens[i - 1].is_quote)
             vouched = comma < len(tail) or signed_quote or any(self.actors.is_title(x) for x in name)
-            speaker = self.actors.resolve_name(name, new_person=vouched)
+            speaker = self.actors.resolve_name(name, new_person=vouched) or self._named_below(name[-1])
             if speaker is None:
                 return None
             return self._make(speaker, t.text, t.i, tokens[0].i, t.i, "headline", name[-1].i)
+        return None
+
+    def _named_below(self, role: Token) -> ActorDraft | None:
+        """ "Swiss ready to host talks - ministry": a headline names its source by a role
+        only; the story under it names who that is ("the Swiss foreign ministry said")."""
+        lemma = role.lemma_.casefold()
+        if not role.is_lower or (lemma not in self.lex.organization_nouns and not self.actors.is_title(role)):
+            return None
+        for t in self.doc[role.i + 1 : role.i + 80]:
+            if (
+                t.lemma_.casefold() == lemma
+                and t.dep_ == "nsubj"
+                and self.lex.lemma(t.head) in self._cue_verbs
+            ):
+                return self.actors.resolve(t)
         return None
 
     def _make(

@@ -478,7 +478,8 @@ def test_a_ministry_with_no_country_belongs_to_the_datelines_state(extract: Extr
     )
     result = extract(text)
     assert claim_with(result, "finish the barriers").speaker == "Poland"
-    assert claim_with(result, "ready to host talks").speaker == "Switzerland"
+    assert claim_with(result, "Switzerland was ready to host talks").speaker == "Switzerland"
+    assert claim_with(result, "Swiss ready to host talks").speaker == "Switzerland"
     # The headline's dash ends the name before it: no actor "Kyiv - Kremlin".
     assert not any("-" in a.name for a in result.actors)
 
@@ -508,6 +509,15 @@ def test_an_indefinite_role_is_someone_new(extract: Extract) -> None:
         "A spokesperson for the European Commission said the EU had never published such a figure."
     )
     assert claim_with(extract(text), "never published").speaker != "Lena Pichler"
+
+
+def test_a_headline_signed_by_a_role_is_the_story_s_source(extract: Extract) -> None:
+    text = (
+        "Swiss ready to host Black Sea truce talks - ministry\n\n"
+        'BERN, June 4 (Wire) - Switzerland is ready to host talks "at whatever level the parties'
+        ' choose," the Swiss foreign ministry said on Thursday.'
+    )
+    assert claim_with(extract(text), "truce talks").speaker == "Switzerland"
 
 
 def test_a_full_name_in_apposition_before_mr_surname_is_the_same_person(extract: Extract) -> None:
