@@ -170,7 +170,9 @@ class StanceReader:
             if polarity is None:
                 continue
             if self.taxonomy.inverted(topic, list(words_by_token.values())):
-                polarity = "oppose" if polarity == "support" else "support"  # "a ceasefire is vital"
+                if polarity == "oppose":
+                    continue  # rejecting a ceasefire is not wanting war
+                polarity = "oppose"  # "a ceasefire is vital"
             confidence = 0.6 if claim.direct else 0.55
             out.append(StanceDraft(claim.speaker, topic, polarity, "claim", index, confidence))  # type: ignore[arg-type]
         return out
@@ -206,8 +208,11 @@ class StanceReader:
                 continue
             value = self._value(node)
             if self._negated(node):
+                if value < 0 and not self._no_longer(node):
+                    return None  # "does not oppose enlargement", "had no objection": nor support
                 sign = -sign
             if value:
+                sign *= self._negation_above(node, start, end)
                 return "support" if value * sign > 0 else "oppose"
             for child in node.children:  # the copula's predicate: "X is a good sign"
                 if child.dep_ in ("attr", "acomp") and child.i not in triggers:
@@ -245,6 +250,24 @@ class StanceReader:
         ):
             return 1  # "any ceasefire must begin with the withdrawal of troops": required
         return 0
+
+    def _negation_above(self, node: Token, start: int, end: int) -> int:
+        """-1 when a negated word governs the evaluative one closely: "had no intention of
+        easing sanctions" supports them."""
+        for _ in range(3):
+            # Only up through what a word governs as its object: "intention [of] easing".
+            if node.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "dobj") or node.head is node:
+                break
+            node = node.head
+            if not (start <= node.i < end):
+                break
+            if self._negated(node):
+                return -1
+        return 1
+
+    @staticmethod
+    def _no_longer(token: Token) -> bool:
+        return any(c.dep_ == "advmod" and c.lower_ == "longer" for c in token.children)
 
     def _negated(self, token: Token) -> bool:
         return any(

@@ -40,6 +40,10 @@ def stances(result: Extraction) -> set[tuple[str, str, str]]:
         ("Anna Berg said new sanctions would be a mistake.", ("Anna Berg", "sanctions", "oppose")),
         ("Anna Berg said she was ready for negotiations.", ("Anna Berg", "negotiations", "support")),
         (
+            "Anna Berg said Australia had no intention of easing sanctions.",
+            ("Anna Berg", "sanctions", "support"),
+        ),
+        (
             "Elnur Rzayev said Azerbaijan no longer ruled out a mutual pullback of forces.",
             ("Elnur Rzayev", "troop-withdrawal", "support"),
         ),
@@ -141,3 +145,16 @@ def test_a_participle_after_the_reported_clause_is_the_speakers_act(extract: Ext
         " rejecting calls from farmers' groups for a partial pullback."
     )
     assert ("Piotr Zawada", "troop-withdrawal", "oppose") in stances(extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # not opposing is not supporting
+        "Gábor Lendvai said Budapest does not oppose the enlargement of the alliance in principle.",
+        # rejecting one ceasefire is not wanting war
+        "Elnur Rzayev said Baku would not accept a ceasefire on paper and artillery on the hills.",
+    ],
+)
+def test_a_negated_objection_or_a_rejected_ceasefire_takes_no_side(extract: Extract, text: str) -> None:
+    assert stances(extract(text)) == set()
