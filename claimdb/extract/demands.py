@@ -467,7 +467,7 @@ class DemandFinder:
         if claim_index is None or verb.pos_ != "VERB" or verb.lemma_ == "be":
             return
         claim = self.claims[claim_index]
-        if claim.speaker is None or not claim.speaker.named:
+        if claim.speaker is None:
             return
         holder = cue if cue.dep_ != "aux" else verb
         subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -584,6 +584,8 @@ class DemandFinder:
             for c in t.children:
                 if c.dep_ != "conj":
                     continue
+                if self.doc[c.left_edge.i - 1].dep_ not in ("cc", "punct"):
+                    continue  # "… a position in case talks begin": no "and", no comma, no item
                 if head.tag_ == "VB" and c.pos_ in ("VERB", "AUX") and is_finite(c):
                     # "had asked Washington to reconsider and was prepared to …": the
                     # parser joined the asker's next act to what was asked.

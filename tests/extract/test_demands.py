@@ -228,6 +228,26 @@ def test_the_joint_statement_speaks_for_those_who_issued_it(extract: Extract) ->
     assert claim.speaker == "the foreign ministers of Estonia, Latvia and Lithuania"
 
 
+def test_an_obligation_in_the_words_of_a_described_group(extract: Extract) -> None:
+    text = (
+        "In a joint statement, the foreign ministers of Estonia, Latvia and Lithuania called on"
+        " the EU to adopt its next sanctions package. The statement said Russia must withdraw"
+        " every last soldier from Ukraine."
+    )
+    demand = demand_with(extract(text), "every last soldier")
+    assert demand.demander == "the foreign ministers of Estonia, Latvia and Lithuania"
+    assert demand.topic == "troop-withdrawal"
+
+
+def test_a_verb_the_parser_joined_without_and_is_no_item(extract: Extract) -> None:
+    text = (
+        "Paris wants European governments to prepare a joint negotiating position in case talks"
+        " with Moscow begin, a French presidential adviser told TENA."
+    )
+    (demand,) = extract(text).demands
+    assert demand.text.startswith("European governments to prepare")
+
+
 def test_a_condition_that_talks_must_begin_with_something(extract: Extract) -> None:
     text = "Oksana Hrytsenko said that any ceasefire must begin with the withdrawal of Russian troops."
     demand = demand_with(extract(text), "the withdrawal of Russian troops")
