@@ -40,6 +40,11 @@ def stances(result: Extraction) -> set[tuple[str, str, str]]:
         ("Anna Berg said new sanctions would be a mistake.", ("Anna Berg", "sanctions", "oppose")),
         ("Anna Berg said she was ready for negotiations.", ("Anna Berg", "negotiations", "support")),
         (
+            "Artyom Belov said Russia saw no basis for a new round of talks.",
+            ("Artyom Belov", "negotiations", "oppose"),
+        ),
+        ("Anna Berg believes the sanctions have failed.", ("Anna Berg", "sanctions", "oppose")),
+        (
             "Anna Berg said Australia had no intention of easing sanctions.",
             ("Anna Berg", "sanctions", "support"),
         ),
