@@ -351,9 +351,21 @@ class ActorTable(ActorRegistry):
         """Whoever read, issued or released the same document a few sentences back:
         "Reading a statement …, the spokesperson said …. The statement said …"."""
         lemma = document.lemma_.casefold()
-        for t in reversed(self.doc[max(0, document.i - 120) : document.i]):
+        for t in reversed(self.doc[max(0, document.i - 300) : document.i]):
             if t.lemma_.casefold() != lemma:
                 continue
+            owner = next(
+                (
+                    p
+                    for c in t.children
+                    if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                ),
+                None,
+            )
+            if owner is not None:
+                return self.resolve(owner)  # "responded with a statement from Minister X"
             if t.dep_ == "dobj" and t.head.pos_ == "VERB":
                 verb = t.head
             elif t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.pos_ == "VERB":

@@ -520,6 +520,15 @@ def test_a_headline_signed_by_a_role_is_the_story_s_source(extract: Extract) -> 
     assert claim_with(extract(text), "truce talks").speaker == "Switzerland"
 
 
+def test_the_statement_speaks_for_whoever_it_came_from(extract: Extract) -> None:
+    text = (
+        "Norway’s Ministry of Defence responded within hours with a statement from Defence"
+        " Minister Eirik Haugstad, who condemned the launch in strong terms.\n\n"
+        "The statement said Norway had informed its NATO allies of the launch."
+    )
+    assert claim_with(extract(text), "informed its NATO allies").speaker == "Eirik Haugstad"
+
+
 def test_a_full_name_in_apposition_before_mr_surname_is_the_same_person(extract: Extract) -> None:
     # The recogniser misses "Taras Hlushko" and tags "Mr Hlushko"; the apposition that
     # introduces him comes first in the text, so the two are one person, named in full.
