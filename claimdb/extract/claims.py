@@ -296,7 +296,10 @@ class ClaimFinder:
         # "he told the AP that …" may also carry a clause the parser hung on the left;
         # the complement that follows the cue is the one it introduces.
         right = [c for c in clauses if c.i > verb.i]
-        clauses = right or clauses[:1]
+        # A clause on the left across a semicolon is a sentence of its own ("Some analysts
+        # argue …; others see it as …").
+        left = [c for c in clauses if c.i < verb.i and not any(t.text == ";" for t in self.doc[c.i : verb.i])]
+        clauses = right or left[:1]
         # A later complement that is itself a cue ("said X mishandled it and Democrats
         # accused the GOP of …") is another act, not more of what was said.
         clauses = clauses[:1] + [

@@ -529,6 +529,14 @@ def test_the_statement_speaks_for_whoever_it_came_from(extract: Extract) -> None
     assert claim_with(extract(text), "informed its NATO allies").speaker == "Eirik Haugstad"
 
 
+def test_a_clause_across_a_semicolon_is_not_the_next_cues_content(extract: Extract) -> None:
+    text = (
+        "Some analysts argue that the grievance is sincerely felt even if the history is"
+        " contested; others see it as a pretext."
+    )
+    assert claim_with(extract(text), "sincerely felt").speaker == "Some analysts"
+
+
 def test_a_full_name_in_apposition_before_mr_surname_is_the_same_person(extract: Extract) -> None:
     # The recogniser misses "Taras Hlushko" and tags "Mr Hlushko"; the apposition that
     # introduces him comes first in the text, so the two are one person, named in full.
