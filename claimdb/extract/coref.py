@@ -516,8 +516,9 @@ class ActorTable(ActorRegistry):
                 self._refer(ref.actor, start, end)
                 return ref.actor
         if filed_in is not None and not qual_countries:
-            self._refer(filed_in, start, end)
-            return filed_in
+            state = self._state(filed_in)
+            self._refer(state, start, end)
+            return state
         for ref in self._references[pos : pos + 40]:
             # A state is not named after its ministry: looking ahead is for people and bodies
             # ("its spokesman said … Omar Haddad, a spokesman for the group").
@@ -532,7 +533,7 @@ class ActorTable(ActorRegistry):
                 return actor
         return None
 
-    def _dateline_state(self, char: int) -> tuple[int, ActorDraft | None]:
+    def _dateline_state(self, char: int) -> tuple[int, str | None]:
         """Where the story holding ``char`` starts and the state its dateline's place is in,
         when it has one ("WARSAW" -> Poland; not "BRUSSELS", the seat of no state)."""
         filed = [(at, place) for at, place in self._dateline_places if at <= char]
@@ -542,7 +543,7 @@ class ActorTable(ActorRegistry):
         country = self.gaz.country(place)
         if country is None or self._is_organization(country):
             return at, None
-        return at, self._state(country)
+        return at, country
 
     def _resolve_pronoun(self, token: Token, prefer: ActorDraft | None) -> ActorDraft | None:
         low = token.lower_

@@ -366,6 +366,7 @@ def test_a_title_in_marks_after_the_cue_is_not_the_speaker(extractor: Extractor)
         ("The commission says on its website that “there were issues with the sound in the hall.”", False),
         ("Maria Lopez told the members at a rally in Gdansk to “stay at home and wait for the call.”", False),
         ("Maria Lopez told the members: “Stay at home and wait for the call.”", True),
+        ("Maria Lopez said that, “frankly, the members will stay at home.”", False),
     ],
 )
 def test_a_quote_after_that_or_to_is_reported_speech(extract: Extract, text: str, direct: bool) -> None:
