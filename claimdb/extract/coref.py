@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from claimdb.extract.actors import PERSONAL_PRONOUNS, ActorDraft, ActorRegistry
 from claimdb.extract.names import NAME_PUNCT, normalize_name
-from claimdb.extract.syntax import is_plural, source_of, tree_depth
+from claimdb.extract.syntax import is_plural, object_of, source_of, tree_depth
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -155,16 +155,7 @@ class ActorTable(ActorRegistry):
         if lemma in self.lex.information_sources:
             # "a statement from the UAE foreign ministry said", then "the statement urged":
             # a document speaks for whoever issued it.
-            owner = next(
-                (
-                    p
-                    for c in token.rights
-                    if c.dep_ == "prep" and c.lower_ in ("from", "by")
-                    for p in c.children
-                    if p.dep_ == "pobj"
-                ),
-                None,
-            )
+            owner = object_of(token, ("from", "by"))
             if owner is not None and (issuer := self.resolve(owner)) is not None:
                 self._issuers[lemma] = issuer
                 return issuer
@@ -354,16 +345,7 @@ class ActorTable(ActorRegistry):
         for t in reversed(self.doc[max(0, document.i - 300) : document.i]):
             if t.lemma_.casefold() != lemma:
                 continue
-            owner = next(
-                (
-                    p
-                    for c in t.children
-                    if c.dep_ == "prep" and c.lower_ in ("from", "by")
-                    for p in c.children
-                    if p.dep_ == "pobj"
-                ),
-                None,
-            )
+            owner = object_of(t, ("from", "by"))
             if owner is not None:
                 return self.resolve(owner)  # "responded with a statement from Minister X"
             if t.dep_ == "dobj" and t.head.pos_ == "VERB":

@@ -24,6 +24,7 @@ from claimdb.extract.syntax import (
     is_finite,
     is_infinitive,
     marked_by,
+    object_of,
     source_of,
 )
 from claimdb.topics import Taxonomy
@@ -366,17 +367,7 @@ class DemandFinder:
             return
         source = next((c for c in noun.children if c.dep_ == "poss"), None)
         if source is None:
-            # "calls from farmers' groups for a partial pullback"
-            source = next(
-                (
-                    p
-                    for c in noun.children
-                    if c.dep_ == "prep" and c.lower_ == "from"
-                    for p in c.children
-                    if p.dep_ == "pobj"
-                ),
-                None,
-            )
+            source = object_of(noun, ("from",))  # "calls from farmers' groups for a pullback"
         if source is None and noun.dep_ in ("dobj", "nsubj") and noun.head.pos_ == "VERB":
             source = self._source(noun.head) if noun.dep_ == "dobj" else None
         if source is None:

@@ -43,6 +43,21 @@ def marked_by(clause: Token, word: str) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == word for c in clause.children)
 
 
+def object_of(token: Token, prepositions: Collection[str]) -> Token | None:
+    """The object of the first of ``token``'s prepositions among ``prepositions``: "a
+    statement [from] the ministry", "calls [from] farmers for …"."""
+    return next(
+        (
+            p
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ in prepositions
+            for p in c.children
+            if p.dep_ == "pobj"
+        ),
+        None,
+    )
+
+
 def before_joiners(doc: Doc, cut: int, floor: int) -> int:
     """``cut`` moved back over the "and" and commas that join what starts there to what
     comes before ("… was absurd[, and] urged allies …"), never below ``floor``."""
