@@ -50,6 +50,9 @@ _GROUP_HEADS = {
 }
 
 
+_HONOURS = frozenset({"sir", "dame", "lord", "lady"})
+
+
 def _courtesy(title: str) -> bool:
     """ "Mr.", "Ms.", "Dr.": a form of address, not a role."""
     return title.casefold().rstrip(".") in ("mr", "mrs", "ms", "miss", "mister", "dr")
@@ -139,6 +142,9 @@ class ActorRegistry:
         """Who issued the last "statement", "report" … named with "from"/"by"."""
         self.reported: set[int] = set()
         """Tokens inside the content of claims found so far (filled in by the claim rules)."""
+        # Honours before a full name first ("Dame Rosalind Tremayne" … "Dame Rosalind"), so
+        # that the first name alone, read with the entities, finds the person.
+        self._read_honorific_names(honours_only=True)
         self._read_entities()
         self._read_honorific_names()
         self._learn_genders()
@@ -430,19 +436,30 @@ class ActorRegistry:
                         list(self.doc[t.i : t.right_edge.i + 1]),
                     )
 
-    def _read_honorific_names(self) -> None:
+    def _read_honorific_names(self, *, honours_only: bool = False) -> None:
         """ "Mr. Regalado", "Ms. Gedrich": an honorific before capitalised words names a
-        person even where the entity recogniser missed it, and tells the gender."""
+        person even where the entity recogniser missed it, and tells the gender.
+        ``honours_only`` reads only British honours before a full name ("Sir Geoffrey
+        Pinnock")."""
         doc = self.doc
         for token in doc:
             low = token.lower_.rstrip(".")
-            gender = "m" if low in ("mr", "mister") else "f" if low in ("mrs", "ms", "miss") else None
+            if honours_only and low not in _HONOURS:
+                continue
+            # British honours name a person too: "Sir Geoffrey Pinnock", "Dame Rosalind".
+            gender = (
+                "m"
+                if low in ("mr", "mister", "sir", "lord")
+                else "f"
+                if low in ("mrs", "ms", "miss", "dame", "lady")
+                else None
+            )
             if gender is None or token.i in self._skip:
                 continue
             end = token.i + 1
             while end < len(doc) and end - token.i <= 3 and doc[end].pos_ == "PROPN" and doc[end].is_title:
                 end += 1
-            if end == token.i + 1:
+            if end == token.i + 1 or (honours_only and end - token.i < 3):
                 continue
             actor = self._token_actor.get(end - 1)
             if actor is None:
@@ -476,7 +493,7 @@ class ActorRegistry:
                 default=sent.start,
             )
             for t in window:
-                if t.i <= first_ref:
+                if t.i <= first_ref or self._object_of_own_clause(t, actor):
                     continue
                 g = _PRONOUN_GENDER.get(t.lower_)
                 if g:
@@ -484,6 +501,14 @@ class ActorRegistry:
                     break
                 if t.ent_type_ == "PERSON":
                     break
+
+    def _object_of_own_clause(self, pronoun: Token, actor: ActorDraft) -> bool:
+        """ "Fiona Carradine … accused him of …": the object of a clause whose subject is
+        the person is someone else, and says nothing of the person's gender."""
+        return pronoun.dep_ in ("dobj", "dative") and any(
+            c.dep_ in ("nsubj", "nsubjpass") and self._token_actor.get(c.i) is actor
+            for c in pronoun.head.children
+        )
 
     def _learn_gender_nearby(self, actor: ActorDraft, head: Token) -> None:
         """A person who is the subject of a clause and is followed, before any other name,
@@ -494,6 +519,8 @@ class ActorRegistry:
         for t in self.doc[head.i + 1 : min(sent.end, head.i + 25)]:
             if t.ent_type_ == "PERSON":
                 return
+            if self._object_of_own_clause(t, actor):
+                continue
             g = PERSONAL_PRONOUNS.get(t.lower_) or {"his": "m", "himself": "m", "herself": "f"}.get(t.lower_)
             if g:
                 actor.vote_gender(g)
@@ -568,6 +595,8 @@ class ActorRegistry:
             return False
         if len(tokens) == 1 and self._find_person([tokens[0].lower_]) is not None:
             return True
+        if len(tokens) >= 2 and tokens[0].lower_ in _HONOURS:
+            return True  # "Dame Rosalind", "Sir Geoffrey Pinnock"
         head = tokens[-1]
         role_after = any(c.dep_ == "appos" and self._is_role_word(c) for c in head.children)
         role_before = start > 0 and self._is_role_word(doc[start - 1]) and doc[start - 1].head.i == head.i

@@ -538,6 +538,25 @@ def test_a_clause_across_a_semicolon_is_not_the_next_cues_content(extract: Extra
     assert claim_with(extract(text), "sincerely felt").speaker == "Some analysts"
 
 
+def test_a_british_honour_names_a_person_and_the_first_name_after_it(extract: Extract) -> None:
+    text = (
+        "Under questioning from the chair, Dame Rosalind Tremayne, the minister conceded the point."
+        " Dame Rosalind said the committee had heard very little."
+    )
+    result = extract(text)
+    assert claim_with(result, "heard very little").speaker == "Rosalind Tremayne"
+    assert [a.name for a in result.actors if "Rosalind" in a.name] == ["Rosalind Tremayne"]
+
+
+def test_the_object_of_a_persons_own_clause_says_nothing_of_her_gender(extract: Extract) -> None:
+    text = (
+        "Dame Rosalind Tremayne chaired the hearing.\n\n"
+        "Fiona Carradine, a Liberal Democrat member, accused him of hiding behind the law."
+        " She said the Government must publish the list of vessels."
+    )
+    assert claim_with(extract(text), "publish the list").speaker == "Fiona Carradine"
+
+
 def test_a_full_name_in_apposition_before_mr_surname_is_the_same_person(extract: Extract) -> None:
     # The recogniser misses "Taras Hlushko" and tags "Mr Hlushko"; the apposition that
     # introduces him comes first in the text, so the two are one person, named in full.
