@@ -44,8 +44,8 @@ class Term:
     text: str
     patterns: tuple[Pattern, ...]
 
-    def matches(self, words: Sequence[str], vocabulary: frozenset[str] | None = None) -> bool:
-        vocabulary = frozenset(words) if vocabulary is None else vocabulary
+    def matches(self, vocabulary: frozenset[str]) -> bool:
+        """Whether every pattern matches a word of ``vocabulary`` (the words as a set)."""
         return all(p.found_in(vocabulary) for p in self.patterns)
 
 
@@ -83,14 +83,17 @@ class Topic:
         words = self.relevant(words)
         vocabulary = frozenset(words)
         return max(
-            (len(t.patterns) for t in (*self.terms, *self.against) if t.matches(words, vocabulary)),
+            (len(t.patterns) for t in (*self.terms, *self.against) if t.matches(vocabulary)),
             default=0,
         )
 
     def inverted(self, words: Sequence[str]) -> bool:
         """True when only an opposite term matches: support for it is opposition to the topic."""
         words = self.relevant(words)
-        return any(t.matches(words) for t in self.against) and not any(t.matches(words) for t in self.terms)
+        vocabulary = frozenset(words)
+        return any(t.matches(vocabulary) for t in self.against) and not any(
+            t.matches(vocabulary) for t in self.terms
+        )
 
 
 # Words that make the noun after them (within two words) refer back: "the planned
@@ -140,8 +143,9 @@ class Taxonomy:
             return set()
         found: set[str] = set()
         words = topic.relevant(words)
+        vocabulary = frozenset(words)
         for term in (*topic.terms, *topic.against):
-            if term.matches(words):
+            if term.matches(vocabulary):
                 found.update(w for w in words for p in term.patterns if p.matches(w))
         if not found:
             found.update(w for w in words if any(p.matches(w) for p in topic.anaphora))

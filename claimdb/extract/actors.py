@@ -50,12 +50,16 @@ _GROUP_HEADS = {
 }
 
 
+# Forms of address that name the person after them ("Mr. Regalado", "Dame Rosalind").
+_COURTESY = frozenset({"mr", "mister", "mrs", "ms", "miss"})
 _HONOURS = frozenset({"sir", "dame", "lord", "lady"})
+_HONORIFICS = _COURTESY | _HONOURS
 
 
 def _courtesy(title: str) -> bool:
     """ "Mr.", "Ms.", "Dr.": a form of address, not a role."""
-    return title.casefold().rstrip(".") in ("mr", "mrs", "ms", "miss", "mister", "dr")
+    low = title.casefold().rstrip(".")
+    return low in _COURTESY or low == "dr"
 
 
 @dataclass(eq=False)
@@ -444,18 +448,9 @@ class ActorRegistry:
         doc = self.doc
         for token in doc:
             low = token.lower_.rstrip(".")
-            if honours_only and low not in _HONOURS:
+            if low not in (_HONOURS if honours_only else _HONORIFICS) or token.i in self._skip:
                 continue
-            # British honours name a person too: "Sir Geoffrey Pinnock", "Dame Rosalind".
-            gender = (
-                "m"
-                if low in ("mr", "mister", "sir", "lord")
-                else "f"
-                if low in ("mrs", "ms", "miss", "dame", "lady")
-                else None
-            )
-            if gender is None or token.i in self._skip:
-                continue
+            gender = "m" if low in self.lex.male_words else "f"
             end = token.i + 1
             while end < len(doc) and end - token.i <= 3 and doc[end].pos_ == "PROPN" and doc[end].is_title:
                 end += 1

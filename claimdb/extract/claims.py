@@ -17,6 +17,7 @@ Three passes over one article:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from claimdb.extract.actors import ActorDraft
@@ -34,8 +35,6 @@ from claimdb.extract.syntax import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from spacy.tokens import Span, Token
 
 _MEDIA_CUES = {"report", "quote", "cite"}
@@ -633,20 +632,24 @@ class ClaimFinder:
         start, end = self._subtree_range(pobj)
         return self._make(speaker, noun.text, noun.i, start, end, "object", source.i)
 
-    def _lines(self) -> Iterator[tuple[int, int, list[Token]]]:
-        """Each line that is not boilerplate: where it starts and ends, and its tokens."""
+    @cached_property
+    def _lines(self) -> list[tuple[int, int, list[Token]]]:
+        """Each line that is not boilerplate: where it starts and ends, and its tokens (read
+        once for the transcript and headline passes)."""
         d = self.d
+        lines = []
         for n, line_start in enumerate(d.line_starts[:-1]):
             line_end = d.line_starts[n + 1] - 1
             span = self.doc.char_span(line_start, line_end, alignment_mode="expand")
             if span is not None and span.start not in d.skip_tokens:
-                yield line_start, line_end, [t for t in span if not t.is_space]
+                lines.append((line_start, line_end, [t for t in span if not t.is_space]))
+        return lines
 
     def _headline_pass(self) -> None:
         """ "Name: content" and "content — Name" lines (headlines, interview captions), when
         no cue in the line was read already."""
         taken = [(c.start, c.end) for c in self.claims]
-        for line_start, line_end, tokens in self._lines():
+        for line_start, line_end, tokens in self._lines:
             if line_end - line_start < 8 or any(line_start <= s < line_end for s, _ in taken):
                 continue
             claim = self._answer_form(tokens) or self._colon_form(tokens) or self._dash_form(tokens)
@@ -657,7 +660,7 @@ class ClaimFinder:
         """Transcripts: a paragraph opening with a speaker label in capitals ("PENCE: …",
         "MINISTER HALL: …", also inside the marks of a quoted transcript) is that speaker's
         turn, a direct claim like an interview's answer."""
-        for _, _, tokens in self._lines():
+        for _, _, tokens in self._lines:
             claim = self._turn(tokens)
             if claim is not None:
                 self.claims.append(claim)

@@ -20,6 +20,7 @@ from claimdb.extract.claims import ClaimDraft
 from claimdb.extract.demands import DemandDraft
 from claimdb.extract.document import Document
 from claimdb.extract.lexicon import Lexicon, lexicon
+from claimdb.extract.syntax import supposed
 from claimdb.topics import Taxonomy, words_of
 
 if TYPE_CHECKING:
@@ -44,10 +45,6 @@ def _subordinate(token: Token) -> bool:
     return token.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in token.children
     )
-
-
-def _hypothetical(token: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in token.children)
 
 
 @dataclass(eq=False)
@@ -151,14 +148,14 @@ class StanceReader:
         if span is None:
             return []
         words_by_token = {t.i: (words_of(t.text) or [""])[0] for t in span}
+        # "rejected calls for a pullback": the cue of an object it judges judges too.
+        judge = self.doc[claim.cue_token] if claim.kind == "object" else None
         out = []
         for topic in topics:
             triggers = self.taxonomy.trigger_words(topic, list(words_by_token.values()))
             tokens = [self.doc[i] for i, w in words_by_token.items() if w in triggers]
             polarity = None
             for token in tokens:
-                # "rejected calls for a pullback": the cue of an object it judges judges too.
-                judge = self.doc[claim.cue_token] if claim.kind == "object" else None
                 polarity = self._evaluate(token, span.start, span.end, {t.i for t in tokens}, judge)
                 if polarity is not None:
                     break
@@ -202,7 +199,7 @@ class StanceReader:
             if _subordinate(node) or (node.dep_ == "pobj" and head.lower_ not in _ABOUT_PREPOSITIONS):
                 break
             node = head
-            if _subordinate(node) and _hypothetical(node):
+            if supposed(node):
                 break  # "If Congress wants tougher sanctions, …": wanted only in a supposition
             if node.i in triggers:
                 continue

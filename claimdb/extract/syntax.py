@@ -58,6 +58,14 @@ def object_of(token: Token, prepositions: Collection[str]) -> Token | None:
     )
 
 
+def supposed(clause: Token) -> bool:
+    """An adverbial clause of supposition: "If Congress wants tougher sanctions, …",
+    "unless …", "whether …" — what it says is only supposed."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in clause.children
+    )
+
+
 def before_joiners(doc: Doc, cut: int, floor: int) -> int:
     """``cut`` moved back over the "and" and commas that join what starts there to what
     comes before ("… was absurd[, and] urged allies …"), never below ``floor``."""
@@ -101,11 +109,11 @@ def source_of(verb: Token, cue_lemmas: Collection[str] = (), depth: int = 0) -> 
         # subject hangs on the cue too. The source is the one nearest the verb.
         return min(subjects, key=lambda c: abs(c.i - verb.i))
     for child in verb.lefts:
-        if child.dep_ == "prep" and child.i == verb.sent.start:
-            # "In Vilnius, Lithuania's defence minister, Dovilė Rimkutė, told …", parsed as
-            # an apposition of Vilnius and a verb without subject: the apposition is it.
-            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            appos = next((c for c in obj.children if c.dep_ == "appos"), None) if obj is not None else None
+        # "In Vilnius, Lithuania's defence minister, Dovilė Rimkutė, told …", parsed as an
+        # apposition of Vilnius and a verb without subject: the apposition is it.
+        obj = next((c for c in child.children if c.dep_ == "pobj"), None) if child.dep_ == "prep" else None
+        if obj is not None and in_opening_phrase(obj):
+            appos = next((c for c in obj.children if c.dep_ == "appos"), None)
             if appos is not None:
                 return appos
     for child in verb.children:
