@@ -26,7 +26,6 @@ from claimdb.extract.syntax import (
     marked_by,
     object_of,
     source_of,
-    supposed,
 )
 from claimdb.topics import Taxonomy
 
@@ -169,8 +168,8 @@ class DemandFinder:
     def _verb_demand(self, verb: Token, lemma: str) -> None:
         if any(c.dep_ == "neg" for c in verb.children) or self._asks_a_question(verb):
             return  # "we are not asking for charity", "“We want war, or not?”"
-        if supposed(verb):
-            return  # "If Congress wants tougher sanctions, Congress can pass them"
+        if verb.dep_ == "advcl" and (marked_by(verb, "if") or marked_by(verb, "unless")):
+            return  # "If Congress wants tougher sanctions, Congress can pass them": supposed
         preps = self.lex.demand_prepositions.get(lemma)
         children = list(verb.children)
         addressee_tok: Token | None = None
