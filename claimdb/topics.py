@@ -64,24 +64,33 @@ class Topic:
     article has named it: "the withdrawal" after "pulling troops out"."""
 
     def relevant(self, words: Sequence[str]) -> list[str]:
-        """``words`` without this topic's excluded phrases."""
+        """``words`` without this topic's excluded phrases, each hyphenated word followed by
+        its parts ("shadow-fleet tankers" names the "shadow fleet"; the parser reads the parts
+        as words too), unless they make an excluded phrase ("a trade-war")."""
+        expanded: list[str] = []
+        for word in words:
+            parts = tuple(p for p in word.split("-") if p) if "-" in word else ()
+            if parts and any(_holds(parts, phrase) for phrase in self.exclude):
+                continue
+            expanded.append(word)
+            if len(parts) > 1:
+                expanded.extend(parts)
         if not self.exclude:
-            return list(words)
+            return expanded
         out: list[str] = []
         i = 0
-        while i < len(words):
-            hit = next((len(p) for p in self.exclude if tuple(words[i : i + len(p)]) == p), 0)
+        while i < len(expanded):
+            hit = next((len(p) for p in self.exclude if tuple(expanded[i : i + len(p)]) == p), 0)
             if hit:
                 i += hit
             else:
-                out.append(words[i])
+                out.append(expanded[i])
                 i += 1
         return out
 
     def score(self, words: Sequence[str]) -> int:
         """How specific the best matching term is (its number of patterns); 0 for no match."""
-        words = self.relevant(words)
-        vocabulary = frozenset(words)
+        vocabulary = frozenset(self.relevant(words))
         return max(
             (len(t.patterns) for t in (*self.terms, *self.against) if t.matches(vocabulary)),
             default=0,
@@ -89,8 +98,7 @@ class Topic:
 
     def inverted(self, words: Sequence[str]) -> bool:
         """True when only an opposite term matches: support for it is opposition to the topic."""
-        words = self.relevant(words)
-        vocabulary = frozenset(words)
+        vocabulary = frozenset(self.relevant(words))
         return any(t.matches(vocabulary) for t in self.against) and not any(
             t.matches(vocabulary) for t in self.terms
         )
@@ -99,6 +107,10 @@ class Topic:
 # Words that make the noun after them (within two words) refer back: "the planned
 # withdrawal", "this expansion", "its deployment".
 _DEFINITE = frozenset("the this that these those its their his her our such any".split())
+
+
+def _holds(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    return any(words[i : i + len(phrase)] == phrase for i in range(len(words) - len(phrase) + 1))
 
 
 def words_of(text: str) -> list[str]:
@@ -149,6 +161,7 @@ class Taxonomy:
                 found.update(w for w in words for p in term.patterns if p.matches(w))
         if not found:
             found.update(w for w in words if any(p.matches(w) for p in topic.anaphora))
+        found.update(w for w in words if "-" in w and found.intersection(w.split("-")))
         return found
 
     def inverted(self, topic_id: str, words: Sequence[str]) -> bool:

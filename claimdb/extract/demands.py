@@ -57,6 +57,10 @@ _CIRCUMSTANCE = {
 }
 _SELF = {"we", "i", "us"}
 _NEW_PHRASE = {"a", "an", "the", "its", "their", "his", "her", "our", "no", "more", "free", "new"}
+# Prepositions whose object is what an act is about ("to wait for its opinion"), not its
+# time or place ("until after the summit").
+_ABOUT_PREPOSITIONS = frozenset("of for to on with about against from over into".split())
+
 # What one can want without asking anyone for it.
 _STATES_OF_AFFAIRS = {
     "war",
@@ -546,6 +550,8 @@ class DemandFinder:
         from_context = False
         if topic is None:
             topic = self.taxonomy.best(self.doc[start].sent.text)
+            if topic is None and self._refers_back(start, end):  # "… to reverse this decision"
+                topic = self.d.topic_before(self.taxonomy, cstart)
             from_context = topic is not None
         if not demander.named:
             confidence -= 0.1
@@ -562,6 +568,43 @@ class DemandFinder:
                 round(confidence, 2),
                 from_context,
             )
+        )
+
+    def _refers_back(self, start: int, end: int) -> bool:
+        """The demanded act names nothing of its own: what it acts on is a pronoun or a
+        definite noun pointing back ("to reverse this decision", "to drop their objections",
+        "to overrule him"), or nothing at all ("to reconsider", "it must stop")."""
+        heads = [t for t in self.doc[start:end] if t.head is t or not start <= t.head.i < end]
+        if len(heads) != 1 or heads[0].pos_ not in ("VERB", "AUX"):
+            return False
+        arguments: list[Token] = []
+        verbs = [heads[0]]
+        while verbs:
+            verb = verbs.pop()
+            for c in verb.children:
+                if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+                    verbs.append(c)  # "to stop buying gas": what is bought counts
+                elif c.dep_ in ("dobj", "dative", "nsubjpass", "attr", "oprd"):
+                    arguments.append(c)
+                elif c.dep_ == "prep" and c.lower_ in _ABOUT_PREPOSITIONS:
+                    arguments.extend(g for g in c.children if g.dep_ == "pobj")
+                elif c.dep_ == "nsubj" and c.pos_ == "NOUN" and not self._actor_noun(c):
+                    arguments.append(c)  # "the shelling must stop", not "the government must"
+        return all(self._points_back(a) for a in arguments)
+
+    def _points_back(self, token: Token) -> bool:
+        if token.pos_ == "PRON":
+            return True
+        return token.lemma_.casefold() in self.lex.referring_nouns and any(
+            c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "another") for c in token.children
+        )
+
+    def _actor_noun(self, token: Token) -> bool:
+        lemma = token.lemma_.casefold()
+        lex = self.lex
+        return any(
+            lemma in words
+            for words in (lex.person_roles, lex.organization_nouns, lex.group_nouns, lex.state_nouns)
         )
 
     def _items(self, head: Token) -> list[tuple[int, int, Token]]:

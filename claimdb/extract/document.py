@@ -172,6 +172,17 @@ class Document:
         n = bisect_right(self.sentence_starts, char) - 1
         return {t for topics in self._sentence_topics[: max(0, n)] for t in topics}
 
+    def topic_before(self, taxonomy: Taxonomy, char: int, back: int = 2) -> str | None:
+        """The most specific topic of the nearest of the ``back`` sentences before the one
+        holding ``char``."""
+        self._topics_before(taxonomy, char)
+        assert self._sentence_topics is not None
+        n = bisect_right(self.sentence_starts, char) - 1
+        for topics in reversed(self._sentence_topics[max(0, n - back) : max(0, n)]):
+            if topics:
+                return topics[0]
+        return None
+
     def char_span(self, start_token: int, end_token: int) -> tuple[int, int]:
         """Character range of tokens ``start_token``..``end_token`` (exclusive)."""
         span: Span = self.doc[start_token:end_token]

@@ -55,6 +55,7 @@ class Lexicon:
     obligation_modals: frozenset[str]
     obligation_verbs: frozenset[str]
     cessation_verbs: frozenset[str]
+    referring_nouns: frozenset[str]
 
     positive: frozenset[str]
     negative: frozenset[str]
@@ -159,6 +160,7 @@ def lexicon() -> Lexicon:
         obligation_modals=_words(demands["obligation"]["modals"]),
         obligation_verbs=_words(demands["obligation"]["verbs"]),
         cessation_verbs=_words(demands["obligation"]["cessation"]),
+        referring_nouns=_words(demands["context"]["referring_nouns"]),
         positive=_words(evaluation["positive"]),
         negative=_words(evaluation["negative"]),
         negations=_words(evaluation["negations"]),

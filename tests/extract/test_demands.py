@@ -252,3 +252,33 @@ def test_a_condition_that_talks_must_begin_with_something(extract: Extract) -> N
     text = "Oksana Hrytsenko said that any ceasefire must begin with the withdrawal of Russian troops."
     demand = demand_with(extract(text), "the withdrawal of Russian troops")
     assert (demand.demander, demand.topic) == ("Oksana Hrytsenko", "troop-withdrawal")
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "topic"),
+    [
+        (
+            "The Senate passed an amendment blocking the withdrawal of US troops from Poland."
+            " Senator Kevin Ashby urged his colleagues to drop the amendment.",
+            "drop the amendment",
+            "troop-withdrawal",
+        ),
+        (
+            "The minister vetoed the new sanctions package on Monday. Her deputy, Jana Novak,"
+            " asked the cabinet to overrule her.",
+            "overrule her",
+            "sanctions",
+        ),
+        # A thing of its own is not pointed back to: no topic rather than a guess.
+        (
+            "The minister vetoed the new sanctions package on Monday. Her deputy, Jana Novak,"
+            " asked the cabinet to raise teachers' pay.",
+            "raise teachers' pay",
+            None,
+        ),
+    ],
+)
+def test_a_demand_that_points_back_takes_the_topic_named_just_before(
+    extract: Extract, text: str, fragment: str, topic: str | None
+) -> None:
+    assert demand_with(extract(text), fragment).topic == topic

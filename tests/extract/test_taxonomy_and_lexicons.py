@@ -133,6 +133,13 @@ def test_against_terms_invert_and_exclusions_remove() -> None:
     assert taxonomy.best("the trade war became a real war") == "war"
 
 
+def test_a_hyphenated_word_names_a_topic_by_its_parts() -> None:
+    taxonomy = load_taxonomy()
+    assert taxonomy.best("Estonia wants to seize shadow-fleet tankers") == "sanctions"
+    assert "shadow-fleet" in taxonomy.trigger_words("sanctions", words_of("seize shadow-fleet tankers"))
+    assert taxonomy.best("the tariffs started a trade-war") is None  # its parts are excluded
+
+
 def test_a_definite_noun_refers_back_to_a_topic_named_before() -> None:
     taxonomy = load_taxonomy()
     assert taxonomy.referred("called the planned withdrawal a step forward") == ["troop-withdrawal"]
