@@ -226,6 +226,8 @@ class ActorRegistry:
                 label = "NORP"  # "Slovak Foreign Minister …": the adjective, not a person
             elif label == "PERSON" and " " not in key and key not in person_names and self.gaz.country(text):
                 label = "GPE"  # "… that Kyiv give up": a capital the recogniser took for a name
+            if label == "PERSON" and self._named_organization(end):
+                label = "ORG"  # "the government newspaper Rossiiskiye Vedomosti"
             if (
                 label == "PERSON"
                 or key in person_names
@@ -246,7 +248,9 @@ class ActorRegistry:
                 and self._is_role_word(self.doc[end])
             ):
                 continue  # "Defence [Minister]": part of a title, not an organisation
-            elif label == "ORG" and self._person_like(start, end):
+            elif label in ("ORG", "LOC", "GPE") and self._person_like(start, end):
+                # "spokeswoman [Marina Selezneva]" read as a place; "[Spokeswoman Marina
+                # Selezneva]" as an organisation
                 self._person_mention(start, end)
             elif label == "ORG":
                 self._org_mention(start, end)
@@ -265,6 +269,8 @@ class ActorRegistry:
             if ent.label_ != "PERSON":
                 continue
             start, end = trim_entity(ent)
+            if self._named_organization(end):
+                continue
             parts = self._strip_titles(normalize_name(self.doc[start:end].text).split())
             if len(parts) >= 2 and not self.gaz.country(" ".join(parts)):
                 names.add(" ".join(parts))
@@ -578,6 +584,12 @@ class ActorRegistry:
             return  # "Ukrainian territory": an adjective, not a reference to the state
         self._mention(self._state(country), start, end)
 
+    def _named_organization(self, end: int) -> bool:
+        """A name in apposition to an organisation noun: "the news agency Tass", "the
+        newspaper Rossiiskiye Vedomosti"."""
+        head = self.doc[end - 1]
+        return head.dep_ == "appos" and head.head.lemma_.casefold() in self.lex.organization_nouns
+
     def _person_like(self, start: int, end: int) -> bool:
         """An "organisation" the recogniser found that reads as a person: a short
         capitalised name with a title before it or a role in apposition ("Amara Diallo,
@@ -592,6 +604,8 @@ class ActorRegistry:
             return True
         if len(tokens) >= 2 and tokens[0].lower_ in _HONOURS:
             return True  # "Dame Rosalind", "Sir Geoffrey Pinnock"
+        if len(tokens) == 3 and self._is_role_word(tokens[0]):
+            return True  # "Spokeswoman Marina Selezneva" opening a sentence; not "General Motors"
         head = tokens[-1]
         role_after = any(c.dep_ == "appos" and self._is_role_word(c) for c in head.children)
         role_before = start > 0 and self._is_role_word(doc[start - 1]) and doc[start - 1].head.i == head.i

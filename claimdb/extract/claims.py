@@ -27,6 +27,7 @@ from claimdb.extract.lexicon import Lexicon, lexicon
 from claimdb.extract.names import normalize_name
 from claimdb.extract.syntax import (
     before_joiners,
+    cited_source,
     is_finite,
     is_infinitive,
     marked_by,
@@ -228,6 +229,12 @@ class ClaimFinder:
             return None  # "demanded that Russia explain …": the explaining is demanded, not done
         if lemma == "quote" and any(c.lower_ == "as" for c in verb.children):
             return None  # "X quoted Y as saying": the claim is Y's, read at "saying"
+        if (
+            verb.dep_ == "advcl"
+            and self.lex.lemma(verb.head) in self.lex.cue_verbs
+            and cited_source(verb) is not None
+        ):
+            return None  # "Interfax, citing a source, reported …": whom it cites is the speaker
         if self._anonymity_terms(verb):
             return None
         content = self._verb_content(verb, lemma)

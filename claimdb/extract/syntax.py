@@ -95,9 +95,46 @@ def perfect_head(verb: Token) -> Token | None:
     return None
 
 
+# What an outlet cites when it passes on someone's words ("citing a source", "citing
+# officials"), as opposed to the evidence it relies on ("citing figures from the ministry").
+_CITED_PEOPLE = frozenset(
+    "source sources official officials person people diplomat diplomats insider insiders aide aides"
+    " spokesman spokeswoman spokesperson representative representatives minister ministry".split()
+)
+
+
+def _quoted_source(verb: Token) -> Token | None:
+    """Whom an outlet passes on: "“…,” the agency quoted him as saying" (him), "Interfax,
+    citing a source in the ministry, reported that …" (the source), not the outlet."""
+    if verb.lemma_ == "quote" and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    for child in verb.children:
+        if child.dep_ == "advcl":
+            cited = cited_source(child)
+            if cited is not None:
+                return cited
+    return None
+
+
+def cited_source(citing: Token) -> Token | None:
+    """The person or source a participle "citing" names ("citing a source in the
+    ministry"), not the evidence it points to ("citing her work")."""
+    if citing.lemma_ != "cite" or citing.tag_ != "VBG":
+        return None
+    cited = next((c for c in citing.children if c.dep_ == "dobj"), None)
+    if cited is not None and (
+        cited.ent_type_ in ("PERSON", "ORG") or cited.lemma_.casefold() in _CITED_PEOPLE
+    ):
+        return cited
+    return None
+
+
 def source_of(verb: Token, cue_lemmas: Collection[str] = (), depth: int = 0) -> Token | None:
     """The token heading the phrase that performs ``verb`` (the source of a claim, the
     demander of a demand), or None when the parse shows none."""
+    quoted = _quoted_source(verb)
+    if quoted is not None:
+        return quoted
     subjects = [
         c
         for c in verb.children

@@ -667,6 +667,47 @@ def test_nested_attribution_goes_to_the_original_source(extract: Extract) -> Non
     assert claim_with(relayed, "the talks had failed").speaker == "Anna Berg"
 
 
+def test_a_quote_an_outlet_passes_on_is_the_quoted_persons(extract: Extract) -> None:
+    text = (
+        "Deputy Foreign Minister Gennady Orlov spoke to the agency on Monday. “Nobody should"
+        " expect the line to move,” the agency quoted him as saying."
+    )
+    assert claim_with(extract(text), "Nobody should expect").speaker == "Gennady Orlov"
+
+
+def test_whom_an_outlet_cites_is_the_source_not_what_it_cites(extract: Extract) -> None:
+    result = extract(
+        "Interfax, citing a source in the defence ministry, reported that two villages had fallen."
+    )
+    assert claim_with(result, "two villages had fallen").speaker == "a source in the defence ministry"
+    assert speakers(result) == [("a source in the defence ministry", "two villages had fallen")]
+    evidence = extract("The senator said the country had changed, citing the release of prisoners.")
+    assert claim_with(evidence, "the country had changed").speaker == "The senator"
+    assert claim_with(evidence, "the release of prisoners").speaker == "The senator"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The recogniser reads the name as a place, and the title into an organisation.
+        "Foreign ministry spokeswoman Marina Selezneva accused Europe of sabotage.",
+        "Spokeswoman Marina Selezneva accused Europe of sabotage.",
+    ],
+)
+def test_a_name_after_a_role_is_a_person_whatever_the_recogniser_says(extract: Extract, text: str) -> None:
+    result = extract(text + "\n\n“Europe talks about peace in the morning,” she said.")
+    assert claim_with(result, "Europe talks about peace").speaker == "Marina Selezneva"
+
+
+def test_a_name_in_apposition_to_a_newspaper_is_no_person(extract: Extract) -> None:
+    text = (
+        "Nikolai Vorontsov, a deputy secretary of the Security Council, went further. In remarks"
+        " carried by the government newspaper Rossiiskiye Vedomosti, he said the missiles would"
+        " make German cities targets."
+    )
+    assert claim_with(extract(text), "the missiles would").speaker == "Nikolai Vorontsov"
+
+
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
