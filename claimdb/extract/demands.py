@@ -574,7 +574,7 @@ class DemandFinder:
         """The demanded act names nothing of its own: what it acts on is a pronoun or a
         definite noun pointing back ("to reverse this decision", "to drop their objections",
         "to overrule him"), or nothing at all ("to reconsider", "it must stop")."""
-        heads = [t for t in self.doc[start:end] if t.head is t or not start <= t.head.i < end]
+        heads = [t for t in self.doc[start:end] if t.head.i == t.i or not start <= t.head.i < end]
         if len(heads) != 1 or heads[0].pos_ not in ("VERB", "AUX"):
             return False
         arguments: list[Token] = []

@@ -112,7 +112,39 @@ class StanceReader:
         )
 
     def _demand_polarity(self, demand: DemandDraft, span: Span | None) -> str:
-        """Oppose when a negation or a stopping word comes before the topic's words."""
+        """Support, or oppose when what is demanded stops, ends or negates the topic: read
+        up the parse from the topic's word, or failing that along the words before it."""
+        by_parse = self._polarity_by_parse(demand, span) if span is not None else None
+        return by_parse or self._polarity_by_order(demand, span)
+
+    def _polarity_by_parse(self, demand: DemandDraft, span: Span) -> str | None:
+        """Count the stopping words and negations governing the topic's word, climbing no
+        further than a conjunct: "stop hyping the issue and return to consultations" asks
+        for talks, "ASEAN, not three of its members, should negotiate" too."""
+        assert demand.topic is not None
+        words = {t.i: (words_of(t.text) or [""])[0] for t in span}
+        triggers = self.taxonomy.trigger_words(demand.topic, list(words.values()))
+        tokens = [self.doc[i] for i, w in words.items() if w in triggers]
+        if not tokens:
+            return None
+        topic_tokens = {t.i for t in tokens}
+        node = tokens[-1]  # the thing itself: "the alliance renounce further enlargement"
+        flips = int(any(self._negated(t) for t in tokens))  # "no missiles will be stationed"
+        while (
+            node.dep_ not in ("conj", "parataxis")
+            and node.head.i != node.i
+            and span.start <= node.head.i < span.end
+        ):
+            node = node.head
+            if node.i in topic_tokens:
+                continue  # "withdraw its forces": both topic words
+            flips += int(self._negated(node)) + int(self._value(node) < 0)
+        flips += self.taxonomy.inverted(demand.topic, list(words.values()))
+        return "oppose" if flips % 2 else "support"
+
+    def _polarity_by_order(self, demand: DemandDraft, span: Span | None) -> str:
+        """For a topic not found in the parse: a negation or a stopping word before the
+        topic's words opposes it."""
         text = self.d.text[demand.start : demand.end]
         words = words_of(text)
         assert demand.topic is not None

@@ -56,6 +56,19 @@ def stances(result: Extraction) -> set[tuple[str, str, str]]:
             "Anna Berg said any settlement must begin with the withdrawal of the troops.",
             ("Anna Berg", "troop-withdrawal", "support"),
         ),
+        # What stops or negates something else, or a rival, does not oppose the topic.
+        (
+            "Qiao Wen urged Manila to stop hyping the issue and to return to bilateral consultations.",
+            ("Qiao Wen", "negotiations", "support"),
+        ),
+        (
+            "Indonesia said ASEAN as a whole, not three of its members, should negotiate with Beijing.",
+            ("Indonesia", "negotiations", "support"),
+        ),
+        (
+            "Russia demanded a guarantee that no missiles will be stationed in Finland.",
+            ("Russia", "strike-weapons", "oppose"),
+        ),
     ],
 )
 def test_polarity(extract: Extract, text: str, expected: tuple[str, str, str]) -> None:
