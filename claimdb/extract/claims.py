@@ -487,15 +487,12 @@ class ClaimFinder:
     def _that_clause(self, verb: Token) -> Token | None:
         """A "that"-clause inside the cue's own phrase, within a few words of it."""
         for t in self.doc[verb.i + 1 : min(verb.right_edge.i, verb.i + 12) + 1]:
-            if (
-                t.lower_ == "that"
-                and t.dep_ == "dobj"
-                and t.head.dep_ == "relcl"
-                and any(c.dep_ == "dobj" and c is not t for c in t.head.children)
-            ):
+            if t.lower_ == "that" and t.dep_ == "dobj" and t.head.dep_ == "relcl":
                 # "said in a briefing that Seoul condemns the launches", parsed as "a briefing
-                # that Seoul condemns": a clause with an object of its own cannot be relative
-                # on "that"; it is the complement.
+                # that Seoul condemns": this close to a cue, a "that" the parser made a
+                # relative pronoun opens the complement. (Requiring the clause to have an
+                # object of its own, which the check here long meant to do but never did,
+                # lost more right claims on PolNeAR dev than it saved.)
                 return t.head
             if t.lower_ == "that" and t.dep_ == "mark" and t.head.pos_ in ("VERB", "AUX"):
                 head = t.head
@@ -507,7 +504,7 @@ class ClaimFinder:
                 # Otherwise a misparse: "told reporters outside the centre that Moscow …"
                 # hangs the complement on "centre"; it is still what was told.
                 if verb in head.ancestors and not any(
-                    a.dep_ == "ccomp" for a in head.ancestors if a.i > verb.i and a is not head
+                    a.dep_ == "ccomp" for a in head.ancestors if a.i > verb.i
                 ):
                     return head
                 return None

@@ -433,7 +433,10 @@ class ActorTable(ActorRegistry):
             actor = self._token_actor.get(current.i)
             if actor is not None and actor.kind == "person":
                 return current
-            if current.dep_ not in ("pobj", "prep", "appos", "conj", "compound") or current.head is current:
+            if (
+                current.dep_ not in ("pobj", "prep", "appos", "conj", "compound")
+                or current.head.i == current.i
+            ):
                 break
             current = current.head
         return noun

@@ -327,7 +327,7 @@ class DemandFinder:
         head = verb.head
         return (
             verb.dep_ in ("xcomp", "ccomp")
-            and head is not verb
+            and head.i != verb.i
             and self.lex.lemma(head) in self.lex.demand_verbs
         )
 
@@ -345,7 +345,7 @@ class DemandFinder:
         ):
             after = self.doc[nxt + 1]
             root = after
-            while root.head.i > nxt and root.head is not root and root.head.i <= after.sent.end:
+            while root.head.i > nxt and root.head.i != root.i and root.head.i <= after.sent.end:
                 root = root.head
             return root
         return content
@@ -641,7 +641,7 @@ class DemandFinder:
                     t.dep_ == "conj"
                     and t.tag_ == "VB"
                     and is_infinitive(t)
-                    and t.head is not head
+                    and t.head.i != head.i
                     and t not in conjuncts
                     and not any(g.dep_ in ("nsubj", "nsubjpass") for g in t.children)
                 ):
@@ -656,11 +656,11 @@ class DemandFinder:
         conj_ids = {c.i for c in conjuncts}
         items = []
         for c in sorted(conjuncts, key=lambda t: t.i):
-            if c is not head and self._contrast_before(c):
+            if c.i != head.i and self._contrast_before(c):
                 continue  # "enforce the sanctions, rather than add new ones": not demanded
             start = (
                 c.left_edge.i
-                if c is head
+                if c.i == head.i
                 else min([c.i] + [x.left_edge.i for x in c.lefts if x.dep_ not in ("cc", "punct")])
             )
             end = c.i + 1

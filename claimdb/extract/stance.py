@@ -224,7 +224,7 @@ class StanceReader:
                 break
             # A coordinated or loosely attached clause is not governed by its head:
             # "…, and options to avoid war have not been exhausted" says nothing of "is".
-            if head is node or not (start <= head.i < end) or node.dep_ in ("conj", "parataxis"):
+            if head.i == node.i or not (start <= head.i < end) or node.dep_ in ("conj", "parataxis"):
                 break
             # Nor is a condition or a time ("… withdraw before any negotiations begin"),
             # nor a place or a manner ("the war will end at a negotiating table").
@@ -285,7 +285,7 @@ class StanceReader:
         easing sanctions" supports them."""
         for _ in range(3):
             # Only up through what a word governs as its object: "intention [of] easing".
-            if node.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "dobj") or node.head is node:
+            if node.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "dobj") or node.head.i == node.i:
                 break
             node = node.head
             if not (start <= node.i < end):

@@ -160,7 +160,7 @@ def source_of(verb: Token, cue_lemmas: Collection[str] = (), depth: int = 0) -> 
                 return next((p for p in agent.children if p.dep_ == "pobj"), None)
             return child if verb.lemma_ in ("quote", "cite") else None
     head = verb.head
-    if is_infinitive(verb) and head is not verb and head.lemma_ in RAISING_PASSIVES:
+    if is_infinitive(verb) and head.i != verb.i and head.lemma_ in RAISING_PASSIVES:
         raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
         if raised is not None and not any(c.dep_ == "agent" for c in head.children):
             return raised  # "Holtkamp is understood to want …"
@@ -220,7 +220,7 @@ def source_of(verb: Token, cue_lemmas: Collection[str] = (), depth: int = 0) -> 
         for ancestor in head.ancestors:
             if ancestor.tag_ == "VBG" and ancestor.dep_ in ("advcl", "xcomp", "conj"):
                 return source_of(ancestor, cue_lemmas, depth + 1)
-    if verb.dep_ in _INHERIT_DEPS and head is not verb and head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ in _INHERIT_DEPS and head.i != verb.i and head.pos_ in ("VERB", "AUX"):
         return source_of(head, cue_lemmas, depth + 1)
     if verb.dep_ == "acl" and in_opening_phrase(head):
         # "In Vilnius, Rasa Vaitkutė, who chairs …, called for …", parsed as Vilnius's
@@ -243,7 +243,7 @@ def source_of(verb: Token, cue_lemmas: Collection[str] = (), depth: int = 0) -> 
 def tree_depth(token: Token) -> int:
     """How many heads above ``token`` its sentence's root is (0 for the root)."""
     steps = 0
-    while token.head is not token and steps < 50:
+    while token.head.i != token.i and steps < 50:
         token = token.head
         steps += 1
     return steps
