@@ -335,7 +335,7 @@ class ClaimFinder:
                 default=last,
             )
             start, end = self._subtree_range(first, exclude=verb)
-            if last is not first:
+            if last.i != first.i:
                 end = max(end, self._subtree_range(last, exclude=verb)[1])
             return self._clause_bounds(verb, last, start, end)
         that_clause = self._that_clause(verb)
