@@ -150,6 +150,7 @@ class ActorRegistry:
         # that the first name alone, read with the entities, finds the person.
         self._read_honorific_names(honours_only=True)
         self._read_entities()
+        self._read_missed_countries()
         self._read_honorific_names()
         self._learn_genders()
 
@@ -261,6 +262,19 @@ class ActorRegistry:
                 # Cities, regions and states: places, kept as "other" actors so that a
                 # speaker like "Ohio" still resolves, but not mistaken for countries.
                 self._mention(self._actor(text, "other"), start, end)
+
+    def _read_missed_countries(self) -> None:
+        """A one-word country name the recogniser passed over ("Armenia wants both armies
+        …", tagged as a plain proper noun), standing alone: not part of a longer name."""
+        doc = self.doc
+        for t in doc:
+            if t.ent_type_ or t.pos_ != "PROPN" or t.i in self._skip or t.i in self._token_actor:
+                continue
+            if any(doc[j].pos_ == "PROPN" for j in (t.i - 1, t.i + 1) if 0 <= j < len(doc)):
+                continue
+            country = self.gaz.names.get(normalize_place(t.text))
+            if country is not None:
+                self._country_mention(t.i, t.i + 1, country)
 
     def _person_names(self, ents: list[Span]) -> set[str]:
         """Normalised full names and surnames of PERSON entities with two or more words."""
@@ -684,3 +698,8 @@ class ActorRegistry:
                 if country:
                     return country
         return None
+
+    def _person_state(self, person: ActorDraft) -> str | None:
+        """The state a person's title names ("Vietnam’s foreign minister, Đỗ Minh Khoa")."""
+        found = {c for role in person.roles if (c := self.gaz.country(role)) is not None}
+        return found.pop() if len(found) == 1 else None

@@ -325,6 +325,10 @@ class ClaimFinder:
                 and any(k.dep_ == "nsubj" for k in c.children)
                 and not any(k.dep_ == "mark" or k.tag_ == "WRB" for k in c.children)  # "when", "if"
             ][:1]
+        if not clauses and lemma in self.lex.speech_verbs:
+            # "added that Malaysia preferred quiet diplomacy", parsed as an object noun
+            # ("Malaysia preferred diplomacy") with "that" on it: still the complement.
+            clauses = [c for c in verb.rights if c.dep_ == "dobj" and marked_by(c, "that")][:1]
         if clauses:
             first, last = clauses[0], clauses[-1]
             # "said that A but that B": the parser hangs B on the cue as a conjunct; it is

@@ -24,6 +24,10 @@ if TYPE_CHECKING:
 PLURAL_PRONOUNS = {"they", "them"}
 NEUTER_PRONOUNS = {"it"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# Names of one signed document: "a joint statement", "the text", "the communique".
+_DOCUMENT_NAMES = frozenset({"statement", "text", "communique", "communiqué", "declaration"})
+# Possessives resolved like their pronoun: "Its foreign ministry" is the ministry of what "it" is.
+_POSSESSIVE_FORMS = {"its": "it", "their": "they", "his": "he"}
 _SIDES = {
     "side",
     "country",
@@ -115,11 +119,15 @@ class ActorTable(ActorRegistry):
             return None
         return self.resolve(token)
 
-    def resolve(self, token: Token, *, prefer: ActorDraft | None = None) -> ActorDraft | None:
+    def resolve(
+        self, token: Token, *, prefer: ActorDraft | None = None, possessive: bool = False
+    ) -> ActorDraft | None:
         """The actor a source phrase headed by ``token`` refers to.
 
         ``prefer`` is the speaker of the previous claim, the strongest antecedent for "he
-        said" after a quote.
+        said" after a quote. With ``possessive``, "its", "his", "their" are resolved too
+        ("among its conditions"): a demand's owner, never a claim's source, where "his
+        inability to resist" is no one's speech.
         """
         doc = self.doc
         if token.i in self._skip:
@@ -140,7 +148,9 @@ class ActorTable(ActorRegistry):
         if not described and (token.pos_ == "PRON" or low in PERSONAL_PRONOUNS or low in PLURAL_PRONOUNS):
             if low in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
                 return self.resolve(self._relative_antecedent(token.head.head), prefer=prefer)
-            actor = self._resolve_pronoun(token, prefer)
+            if low == "it" and (document := self._document_subject_before(token)) is not None:
+                return self.resolve(document)  # "The text does not name China. It states …"
+            actor = self._resolve_pronoun(token, prefer, possessive=possessive)
             if actor is not None:
                 self._refer(actor, token.i, token.i + 1)
             return actor
@@ -159,7 +169,9 @@ class ActorTable(ActorRegistry):
             if owner is not None and (issuer := self.resolve(owner)) is not None:
                 self._issuers[lemma] = issuer
                 return issuer
-            if owner is None and all(c.dep_ == "det" for c in token.lefts):
+            # "the statement", "the four-page text"; not "recent polls", "other studies".
+            modifiers = ("det", "amod", "compound", "nummod") if lemma in _DOCUMENT_NAMES else ("det",)
+            if owner is None and all(c.dep_ in modifiers for c in token.lefts):
                 if lemma not in self._issuers and (reader := self._who_delivered(token)) is not None:
                     self._issuers[lemma] = reader
                 if lemma in self._issuers:
@@ -220,9 +232,17 @@ class ActorTable(ActorRegistry):
             country = self._state_phrase(token)
             if country is not None:
                 self._state(country).roles.add(token.lemma_.casefold())
+        by_pronoun = False  # "his government" is no name to keep as an alias
+        if country is None and token.lower_ in self.lex.state_nouns:
+            # "Khoa said his government wanted …": the state of the person "his" stands for.
+            owner = next((c for c in token.lefts if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+            person = self._resolve_pronoun(owner, None, possessive=True) if owner is not None else None
+            if person is not None:
+                country = self._person_state(person)
+                by_pronoun = True
         if country is not None:
             actor = self._state(country)
-            self._refer(actor, start, end)
+            self._refer(actor, start, end, alias=not by_pronoun)
             return actor
         if token.is_title and (token.pos_ == "PROPN" or token.lower_ not in self._lowercase_words):
             # A name the recogniser missed ("said Diallo"): a person already named here.
@@ -253,7 +273,9 @@ class ActorTable(ActorRegistry):
         )
         has_owner = any(c.dep_ == "poss" for c in token.lefts)
         person_role = self._is_role_word(token) and not plural
-        org_role = lemma in self.lex.organization_nouns and not has_owner
+        org_role = lemma in self.lex.organization_nouns and (
+            not has_owner or self._possessing_state(token) is not None  # "Its foreign ministry"
+        )
         if modifiers_ok and (person_role or org_role):
             actor = self._resolve_role(token, start, end)
             if actor is not None:
@@ -338,16 +360,37 @@ class ActorTable(ActorRegistry):
                 by_id[id(ref.actor)] = ref.actor
         return by_id[max(counts, key=lambda k: counts[k])] if counts else None
 
+    def _document_subject_before(self, pronoun: Token) -> Token | None:
+        """The document the sentence before ``pronoun``'s is about, as its subject."""
+        sent = pronoun.sent
+        if sent.start == 0 or any(t.dep_ == "nsubj" for t in self.doc[sent.start : pronoun.i]):
+            return None
+        before = self.doc[sent.start - 1].sent
+        subject = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lemma_.casefold() in self.lex.information_sources:
+            return subject
+        return None
+
     def _who_delivered(self, document: Token) -> ActorDraft | None:
         """Whoever read, issued or released the same document a few sentences back:
         "Reading a statement …, the spokesperson said …. The statement said …"."""
         lemma = document.lemma_.casefold()
-        for t in reversed(self.doc[max(0, document.i - 300) : document.i]):
-            if t.lemma_.casefold() != lemma:
+        # "signed a joint statement …. The text says …": one document under several names.
+        names = _DOCUMENT_NAMES if lemma in _DOCUMENT_NAMES else {lemma}
+        # The document itself first: "signed a joint statement that condemns …".
+        for t in reversed(self.doc[max(0, document.i - 300) : document.i + 1]):
+            if t.lemma_.casefold() not in names:
                 continue
             owner = object_of(t, ("from", "by"))
             if owner is not None:
                 return self.resolve(owner)  # "responded with a statement from Minister X"
+            adopted = next((c for c in t.children if c.dep_ == "relcl" and c.pos_ == "VERB"), None)
+            if adopted is not None and any(
+                c.dep_ == "dobj" and c.lower_ in ("that", "which") for c in adopted.children
+            ):
+                # "the communique that NATO leaders adopted": whoever adopted it
+                source = source_of(adopted)
+                return self.resolve(source) if source is not None else None
             if t.dep_ == "dobj" and t.head.pos_ == "VERB":
                 verb = t.head
             elif t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.pos_ == "VERB":
@@ -480,12 +523,20 @@ class ActorTable(ActorRegistry):
         }
         qual_countries = {c.casefold() for q in qualifiers if (c := self.gaz.country(q))}
         is_person_role = self._is_role_word(token)
+        # "Malaysia’s signature came with a caveat. Its foreign minister said …": the role
+        # belongs to the state "its" stands for, which speaks when its holder is not named.
+        owner_state = self._possessing_state(token)
+        if owner_state is not None and not is_person_role:
+            self._refer(owner_state, start, end, alias=False)
+            return owner_state
 
         def fits(actor: ActorDraft) -> bool:
             if is_person_role != (actor.kind == "person"):
                 return False
             if role not in actor.roles and token.lower_ not in actor.roles:
                 return False
+            if owner_state is not None and self._person_state(actor) not in (None, owner_state.name):
+                return False  # "Its foreign minister" after Malaysia: not Vietnam's
             return all(q in actor.roles for q in qual_countries)
 
         # "The defence ministry" with no country named: the state of the story's dateline
@@ -516,7 +567,40 @@ class ActorTable(ActorRegistry):
             if not is_person_role and actor.kind == "organization" and role in actor.roles:
                 self._refer(actor, start, end)
                 return actor
+        if owner_state is not None and is_person_role:
+            # "Its spokeswoman called the proposal …. Ani Petrosyan, who speaks for the
+            # ministry, told …": the person the next sentence introduces as its subject.
+            introduced = self._introduced_next(token)
+            if introduced is not None:
+                self._refer(introduced, start, end, alias=False)
+                return introduced
+        if owner_state is not None:
+            self._refer(owner_state, start, end, alias=False)
+        return owner_state
+
+    def _introduced_next(self, token: Token) -> ActorDraft | None:
+        """A named person first mentioned as the subject of the sentence after ``token``'s."""
+        sent = token.sent
+        if sent.end >= len(self.doc):
+            return None
+        following = self.doc[sent.end].sent
+        pos = bisect_left(self._ref_positions, following.start)
+        for ref in self._references[pos:]:
+            if ref.token >= following.end:
+                break
+            actor = ref.actor
+            if ref.subject and actor.kind == "person" and actor.named:
+                first = min(m.start for m in actor.mentions)
+                return actor if first >= following.start_char else None
         return None
+
+    def _possessing_state(self, role: Token) -> ActorDraft | None:
+        """The state an "its"/"their" before a role stands for ("Its foreign ministry")."""
+        owner = next((c for c in role.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        if owner is None:
+            return None
+        actor = self._resolve_pronoun(owner, None, possessive=True)
+        return actor if actor is not None and actor.kind == "country" else None
 
     def _dateline_state(self, char: int) -> tuple[int, str | None]:
         """Where the story holding ``char`` starts and the state its dateline's place is in,
@@ -530,8 +614,12 @@ class ActorTable(ActorRegistry):
             return at, None
         return at, country
 
-    def _resolve_pronoun(self, token: Token, prefer: ActorDraft | None) -> ActorDraft | None:
-        low = token.lower_
+    def _resolve_pronoun(
+        self, token: Token, prefer: ActorDraft | None, *, possessive: bool = False
+    ) -> ActorDraft | None:
+        """The actor ``token`` ("he", "they"; with ``possessive``, also "his", "its",
+        "their") stands for."""
+        low = _POSSESSIVE_FORMS.get(token.lower_, token.lower_) if possessive else token.lower_
         gender = PERSONAL_PRONOUNS.get(low)
         plural = low in PLURAL_PRONOUNS
         neuter = low in NEUTER_PRONOUNS

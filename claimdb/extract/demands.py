@@ -353,8 +353,10 @@ class DemandFinder:
     def _noun_demand(self, noun: Token) -> None:
         """ "X's demand for Y", "calls for Y" (a noun), "among its conditions is Y"."""
         content = None
+        # "its conditions for a ceasefire" name what they are for, not what is demanded.
+        goal_for = noun.lemma_.casefold() in ("condition", "precondition")
         for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ == "for":
+            if child.dep_ == "prep" and child.lower_ == "for" and not goal_for:
                 content = next((p for p in child.children if p.dep_ == "pobj"), None)
             elif child.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in child.children):
                 content = child
@@ -376,7 +378,7 @@ class DemandFinder:
             source = self._source(noun.head) if noun.dep_ == "dobj" else None
         if source is None:
             return
-        demander = self.actors.resolve(source)
+        demander = self.actors.resolve(source, possessive=True)
         if demander is None:
             return
         self._add(demander, None, noun.text, noun, self._items(content))
@@ -448,7 +450,7 @@ class DemandFinder:
         content = next((c for c in verb.children if c.dep_ in ("attr", "nsubj") and c.i != among.i), None)
         if owner is None or content is None:
             return
-        demander = self.actors.resolve(owner)
+        demander = self.actors.resolve(owner, possessive=True)
         if demander is None:
             return
         self._add(demander, None, f"among {noun.text}", noun, self._items(content))

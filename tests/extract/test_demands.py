@@ -282,3 +282,16 @@ def test_a_demand_that_points_back_takes_the_topic_named_just_before(
     extract: Extract, text: str, fragment: str, topic: str | None
 ) -> None:
     assert demand_with(extract(text), fragment).topic == topic
+
+
+def test_conditions_for_something_name_its_goal_not_a_demand(extract: Extract) -> None:
+    text = "The Kremlin set out Russia’s conditions for a ceasefire in interviews on Wednesday."
+    assert not extract(text).demands
+
+
+def test_a_possessive_owns_the_demands_it_lists(extract: Extract) -> None:
+    text = (
+        "Baku said the talks would resume on Monday. Among its conditions is the removal of firing"
+        " positions from three hilltops."
+    )
+    assert demand_with(extract(text), "the removal of firing positions").demander == "Azerbaijan"
