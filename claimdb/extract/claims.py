@@ -657,12 +657,41 @@ class ClaimFinder:
         """ "Name: content" and "content — Name" lines (headlines, interview captions), when
         no cue in the line was read already."""
         taken = [(c.start, c.end) for c in self.claims]
-        for line_start, line_end, tokens in self._lines:
+        lines = self._lines
+        for n, (line_start, line_end, tokens) in enumerate(lines):
             if line_end - line_start < 8 or any(line_start <= s < line_end for s, _ in taken):
                 continue
-            claim = self._answer_form(tokens) or self._colon_form(tokens) or self._dash_form(tokens)
+            post = self._signed_post(lines[n - 1][2], tokens) if n > 0 else None
+            claim = post or self._answer_form(tokens) or self._colon_form(tokens) or self._dash_form(tokens)
             if claim is not None:
                 self.claims.append(claim)
+
+    def _signed_post(self, post: list[Token], signature: list[Token]) -> ClaimDraft | None:
+        """An embedded post: its text, then a line signing it as social networks print it,
+        "— Name (@handle) date". The post is its author's own words."""
+        if len(signature) < 4 or signature[0].text not in ("—", "–", "―", "-") or not post:
+            return None
+        name = []
+        for t in signature[1:]:
+            if t.text == "(":
+                break
+            name.append(t)
+        handle = signature[len(name) + 1 :]
+        if not 1 <= len(name) <= 4 or not all(t.is_title for t in name) or not handle:
+            return None
+        if not any(t.text.startswith("@") for t in handle[:3]):
+            return None
+        if any(post[0].idx <= c.start < post[-1].idx + len(post[-1]) for c in self.claims):
+            return None
+        speaker = self.actors.resolve_name(name, new_person=True)
+        if speaker is None:
+            return None
+        claim = self._make(
+            speaker, signature[0].text, signature[0].i, post[0].i, post[-1].i + 1, "headline", name[-1].i
+        )
+        if claim is not None:
+            claim.direct = True
+        return claim
 
     def _label_pass(self) -> None:
         """Transcripts: a paragraph opening with a speaker label in capitals ("PENCE: …",

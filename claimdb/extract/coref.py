@@ -240,6 +240,11 @@ class ActorTable(ActorRegistry):
             if person is not None:
                 country = self._person_state(person)
                 by_pronoun = True
+                if country is None and person.named:
+                    # No state in the title ("Prime Minister Radovan Hrasko"): the person
+                    # speaks for the government he leads, closer than an anonymous one.
+                    self._refer(person, start, end, alias=False)
+                    return person
         if country is not None:
             actor = self._state(country)
             self._refer(actor, start, end, alias=not by_pronoun)

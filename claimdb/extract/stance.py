@@ -20,7 +20,7 @@ from claimdb.extract.claims import ClaimDraft
 from claimdb.extract.demands import DemandDraft
 from claimdb.extract.document import Document
 from claimdb.extract.lexicon import Lexicon, lexicon
-from claimdb.extract.syntax import supposed
+from claimdb.extract.syntax import object_of, supposed
 from claimdb.topics import Taxonomy, words_of
 
 if TYPE_CHECKING:
@@ -36,7 +36,9 @@ _ABOUT_NOUNS = frozenset(
 
 # Prepositions through which a word judges its object: "support for talks", "an end to
 # the war", "opposed to enlargement"; not "at a table", "in Geneva", "after the war".
-_ABOUT_PREPOSITIONS = frozenset("of for to on against with about toward towards into over behind".split())
+_ABOUT_PREPOSITIONS = frozenset(
+    "of for to on against with about toward towards into over behind from".split()
+)
 _SUBORDINATORS = frozenset("if unless whether before until once when while after".split())
 
 
@@ -245,7 +247,9 @@ class StanceReader:
                 return "support" if value * sign > 0 else "oppose"
             for child in node.children:  # the copula's predicate: "X is a good sign"
                 if child.dep_ in ("attr", "acomp") and child.i not in triggers:
-                    value = self._value(child)
+                    # "an act of banditry", "a form of blackmail": the kind of act judges
+                    kind = object_of(child, ("of",)) if child.pos_ == "NOUN" else None
+                    value = self._value(child) or (self._value(kind) if kind is not None else 0)
                     if value:
                         return "support" if value * sign > 0 else "oppose"
         sent = trigger.sent

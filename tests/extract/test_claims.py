@@ -889,6 +889,9 @@ def test_his_government_is_the_state_his_title_names(extract: Extract) -> None:
     (demand,) = result.demands
     assert demand.demander == "Vietnam"
     assert "his government" not in next(a for a in result.actors if a.name == "Vietnam").aliases
+    # No state in his title: he speaks for the government he leads.
+    untitled = extract("Prime Minister Radovan Hrasko said his government wanted Kyiv to lift the ban.")
+    assert [d.demander for d in untitled.demands] == ["Radovan Hrasko"]
 
 
 def test_a_signed_document_speaks_for_its_signatories_under_any_of_its_names(extract: Extract) -> None:
@@ -914,3 +917,16 @@ def test_a_country_name_the_recogniser_passed_over_is_still_a_mention(extract: E
         " called the proposal “balanced and verifiable”."
     )
     assert claim_with(extract(text), "balanced and verifiable").speaker == "Armenia"
+
+
+def test_an_embedded_post_is_its_authors_own_words(extract: Extract) -> None:
+    text = (
+        "By Friday morning he had moved to X:\n\nKyiv has chosen to gamble with our energy security."
+        " Today, not next week.\n— Bence Szalontai (@SzalontaiBence) October 2, 2026\n\nThe row went on."
+    )
+    claim = claim_with(extract(text), "Kyiv has chosen to gamble")
+    assert (claim.speaker, claim.direct, claim.text.endswith("not next week")) == (
+        "Bence Szalontai",
+        True,
+        True,
+    )

@@ -69,6 +69,14 @@ def stances(result: Extraction) -> set[tuple[str, str, str]]:
             "Russia demanded a guarantee that no missiles will be stationed in Finland.",
             ("Russia", "strike-weapons", "oppose"),
         ),
+        (
+            "Radovan Hrasko wants Kyiv to exempt his country’s deliveries from the sanctions.",
+            ("Radovan Hrasko", "sanctions", "oppose"),
+        ),
+        (
+            "Valentina Rudakova said the sanctions were an act of economic banditry.",
+            ("Valentina Rudakova", "sanctions", "oppose"),
+        ),
     ],
 )
 def test_polarity(extract: Extract, text: str, expected: tuple[str, str, str]) -> None:
