@@ -191,6 +191,8 @@ class ClaimFinder:
                     claim = self._according_claim(token, last_speaker)
                 elif token.pos_ == "NOUN" and lemma in self.lex.cue_nouns:
                     claim = self._noun_claim(token, last_speaker)
+                if claim is None and token.lemma_.casefold() in self.lex.viewpoint_nouns:
+                    claim = self._viewpoint_claim(token, last_speaker)
                 if (
                     claim is None
                     and token.pos_ == "NOUN"
@@ -588,6 +590,25 @@ class ClaimFinder:
         if end - start < 2:
             return None
         return self._make(speaker, "according to", token.i, start, end, "according", source.i)
+
+    def _viewpoint_claim(self, noun: Token, last: ActorDraft | None) -> ClaimDraft | None:
+        """ "In his view, A", "By the envoy's own account, A": A is the owner's claim."""
+        prep = noun.head
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None or noun.dep_ != "pobj" or prep.lower_ not in ("in", "by") or prep.dep_ != "prep":
+            return None
+        sent = noun.sent
+        if prep.i != sent.start:
+            return None  # opening its sentence: not "was interested in his account of …"
+        speaker = self.actors.resolve(owner, prefer=last, possessive=True)
+        if speaker is None:
+            return None
+        start, end = self._trim(prep.right_edge.i + 1, sent.end)
+        if end - start < 3:
+            return None
+        return self._make(
+            speaker, f"{prep.text.lower()} {noun.text}", noun.i, start, end, "according", owner.i
+        )
 
     def _noun_claim(self, noun: Token, last: ActorDraft | None) -> ClaimDraft | None:
         clause = next(

@@ -46,6 +46,7 @@ class Lexicon:
     preposition_nouns: frozenset[str]
     noun_prepositions: frozenset[str]
     according_phrases: tuple[str, ...]
+    viewpoint_nouns: frozenset[str]
 
     demand_verbs: frozenset[str]
     demand_prepositions: dict[str, frozenset[str]]
@@ -150,6 +151,7 @@ def lexicon() -> Lexicon:
         preposition_nouns=_words(cues["noun_preposition"]["nouns"]),
         noun_prepositions=_words(cues["noun_preposition"]["prepositions"]),
         according_phrases=tuple(cues["according"]["phrases"]),
+        viewpoint_nouns=_words(cues["according"]["viewpoint_nouns"]),
         demand_verbs=_words(demands["demand"]["verbs"]),
         demand_prepositions={k: _words(v) for k, v in demands["demand"]["with_preposition"].items()},
         demand_addressee_prepositions={

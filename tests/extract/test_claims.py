@@ -930,3 +930,26 @@ def test_an_embedded_post_is_its_authors_own_words(extract: Extract) -> None:
         True,
         True,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        (
+            "Rasmus Kjeldgaard tracks tanker movements. In his view, the crackdown has changed how the fleet"
+            " behaves.",
+            "the crackdown has changed",
+            "Rasmus Kjeldgaard",
+        ),
+        (
+            "Kazakh envoy Yerlan Abenov met both sides. By the envoy’s own account, the first hour went on maps.",
+            "the first hour went on maps",
+            "Yerlan Abenov",
+        ),
+    ],
+)
+def test_a_sentence_opened_by_someones_view_is_their_claim(
+    extract: Extract, text: str, fragment: str, speaker: str
+) -> None:
+    assert claim_with(extract(text), fragment).speaker == speaker
+    assert not extract("She was interested in his account of the war.").claims
