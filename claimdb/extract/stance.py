@@ -215,6 +215,8 @@ class StanceReader:
         the way decides, each negation met flips it; ``judge`` is the cue the climb may end
         on. Failing that, an evaluative adjective in the same sentence of the claim ("…, and
         this is a good sign")."""
+        if any(_subordinate(a) for a in (trigger, *trigger.ancestors) if start <= a.i < end):
+            return None  # "… once the fighting stopped": a time or a condition, not a judgement
         sign = 1 if not self._negated(trigger) else -1
         node = trigger
         for _ in range(_MAX_CLIMB):
@@ -239,8 +241,8 @@ class StanceReader:
                 continue
             value = self._value(node)
             if self._negated(node):
-                if value < 0 and not self._no_longer(node):
-                    return None  # "does not oppose enlargement", "had no objection": nor support
+                if value < 0 and not self._no_longer(node) and not self._none_of(node):
+                    return None  # "does not oppose enlargement": no objection, nor support yet
                 sign = -sign
             if value:
                 sign *= self._negation_above(node, start, end)
@@ -297,6 +299,11 @@ class StanceReader:
             if self._negated(node):
                 return -1
         return 1
+
+    @staticmethod
+    def _none_of(token: Token) -> bool:
+        """ "had no objection to Ukraine joining": a stated lack of objection is consent."""
+        return token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
 
     @staticmethod
     def _no_longer(token: Token) -> bool:

@@ -942,7 +942,8 @@ def test_an_embedded_post_is_its_authors_own_words(extract: Extract) -> None:
             "Rasmus Kjeldgaard",
         ),
         (
-            "Kazakh envoy Yerlan Abenov met both sides. By the envoy’s own account, the first hour went on maps.",
+            "Kazakh envoy Yerlan Abenov met both sides. By the envoy’s own account, the first hour went"
+            " on maps.",
             "the first hour went on maps",
             "Yerlan Abenov",
         ),
