@@ -503,8 +503,15 @@ class ClaimFinder:
             if t.lower_ == "that" and t.dep_ == "mark" and t.head.pos_ in ("VERB", "AUX"):
                 head = t.head
                 noun = head.head
-                if head.dep_ in ("acl", "relcl") and (
-                    self.lex.lemma(noun) in self.lex.cue_nouns or noun.lemma_.casefold() in _CONTENT_NOUNS
+                # "said in a separate statement that …": the statement is how it was said,
+                # and what follows is the cue's
+                medium = noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.i == verb.i
+                if (
+                    head.dep_ in ("acl", "relcl")
+                    and not medium
+                    and (
+                        self.lex.lemma(noun) in self.lex.cue_nouns or noun.lemma_.casefold() in _CONTENT_NOUNS
+                    )
                 ):
                     return None  # "the minister's claim that …" belongs to the noun
                 # Otherwise a misparse: "told reporters outside the centre that Moscow …"

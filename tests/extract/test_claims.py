@@ -954,3 +954,9 @@ def test_a_sentence_opened_by_someones_view_is_their_claim(
 ) -> None:
     assert claim_with(extract(text), fragment).speaker == speaker
     assert not extract("She was interested in his account of the war.").claims
+
+
+def test_said_in_a_statement_that_is_the_cues_clause(extract: Extract) -> None:
+    text = "Anna Berg said in a separate statement that relations with Beijing “will not be defined by one shoal”."
+    claim = claim_with(extract(text), "relations with Beijing")
+    assert (claim.speaker, claim.direct) == ("Anna Berg", False)
