@@ -957,6 +957,6 @@ def test_a_sentence_opened_by_someones_view_is_their_claim(
 
 
 def test_said_in_a_statement_that_is_the_cues_clause(extract: Extract) -> None:
-    text = "Anna Berg said in a separate statement that relations with Beijing “will not be defined by one shoal”."
+    text = "Anna Berg said in a statement that relations with Beijing “will not be defined by one shoal”."
     claim = claim_with(extract(text), "relations with Beijing")
     assert (claim.speaker, claim.direct) == ("Anna Berg", False)
