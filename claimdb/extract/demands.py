@@ -61,6 +61,9 @@ _NEW_PHRASE = {"a", "an", "the", "its", "their", "his", "her", "our", "no", "mor
 # time or place ("until after the summit").
 _ABOUT_PREPOSITIONS = frozenset("of for to on with about against from over into".split())
 
+# Nouns naming a set of demands, which a colon then lists: "its terms: A, B and C".
+_TERMS_NOUNS = frozenset({"demand", "condition", "precondition", "term", "minimum", "requirement"})
+
 # What one can want without asking anyone for it.
 _STATES_OF_AFFAIRS = {
     "war",
@@ -138,6 +141,8 @@ class DemandFinder:
                 self._time_for(token)
             elif token.lower_ == "among" and token.dep_ == "prep":
                 self._among_conditions(token)
+            elif token.pos_ == "NOUN" and token.lemma_.casefold() in _TERMS_NOUNS:
+                self._terms_after_colon(token)
             elif lemma in lex.obligation_verbs and token.pos_ in ("VERB", "AUX") and token.dep_ != "aux":
                 xcomp = next(
                     (
@@ -437,6 +442,30 @@ class DemandFinder:
             return None
         return claim_index, speaker, addressee
 
+    def _terms_after_colon(self, noun: Token) -> None:
+        """ "Kolosov listed what he called “the minimum”: A, B, and C": each listed thing is
+        a demand of whoever set the terms out."""
+        doc = self.doc
+        colon = noun.i + 1
+        while colon < len(doc) and doc[colon].is_quote:
+            colon += 1
+        if colon + 1 >= len(doc) or doc[colon].text != ":" or noun.dep_ == "nsubj":
+            return  # "Bishkek’s terms … are simple: …" is read as the subject's attribute
+        verb, source = noun, None
+        for _ in range(3):
+            verb = verb.head
+            if verb.pos_ in ("VERB", "AUX") and (source := self._source(verb)) is not None:
+                break
+        if source is None:
+            return
+        demander = self.actors.resolve(source)
+        if demander is None:
+            return
+        end = doc[colon].sent.end
+        while end > colon + 1 and doc[end - 1].is_punct:
+            end -= 1
+        self._add(demander, None, noun.text, noun, self._split_phrases(colon + 1, end, doc[colon + 1]))
+
     def _among_conditions(self, among: Token) -> None:
         """ "Among the union's conditions is a guarantee that …": a nominal demand."""
         noun = next((c for c in among.children if c.dep_ == "pobj"), None)
@@ -677,7 +706,11 @@ class DemandFinder:
         """A list of noun phrases the parser nested instead of coordinating ("a pay rise of 7
         per cent this year, a limit of 28 pupils and the restoration of …"): cut where a
         comma or "and" is followed by a new phrase's determiner."""
-        start, end = head.left_edge.i, head.right_edge.i + 1
+        return self._split_phrases(head.left_edge.i, head.right_edge.i + 1, head)
+
+    def _split_phrases(self, start: int, end: int, head: Token) -> list[tuple[int, int, Token]]:
+        """Tokens ``start``..``end`` cut into phrases where a comma or "and" is followed by
+        a new phrase's determiner."""
         cuts = []
         i = start + 1
         while i < end - 1:

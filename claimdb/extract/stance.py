@@ -49,6 +49,16 @@ def _subordinate(token: Token) -> bool:
     )
 
 
+def _verb_of_gerund(word: str, known: frozenset[str]) -> str:
+    """The known verb a gerund noun is made from ("lifting" -> "lift", "easing" -> "ease",
+    "scrapping" -> "scrap"), or the word itself."""
+    stem = word[:-3]
+    for verb in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem):
+        if verb in known:
+            return verb
+    return word
+
+
 @dataclass(eq=False)
 class StanceDraft:
     actor: ActorDraft
@@ -276,6 +286,8 @@ class StanceReader:
                 if lemma in self.lex.negative:
                     return -1
         lemma = token.lemma_.casefold()
+        if token.pos_ == "NOUN" and lemma.endswith("ing"):
+            lemma = _verb_of_gerund(lemma, self.lex.positive | self.lex.negative)  # "the lifting of"
         if lemma in self.lex.positive:
             return 1
         if lemma in self.lex.negative:

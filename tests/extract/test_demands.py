@@ -295,3 +295,18 @@ def test_a_possessive_owns_the_demands_it_lists(extract: Extract) -> None:
         " positions from three hilltops."
     )
     assert demand_with(extract(text), "the removal of firing positions").demander == "Azerbaijan"
+
+
+def test_terms_listed_after_a_colon_are_one_demand_each(extract: Extract) -> None:
+    text = (
+        "Deputy Foreign Minister Gennady Orlov gave interviews on Wednesday. On television, Orlov listed"
+        " what he called “the minimum”: a binding guarantee that"
+        " Ukraine will never join NATO, the lifting of sanctions on Russian banks, and the return of"
+        " NATO’s infrastructure to the positions of 1997."
+    )
+    demands = extract(text).demands
+    assert [(d.demander, d.topic) for d in demands] == [
+        ("Gennady Orlov", "nato-expansion"),
+        ("Gennady Orlov", "sanctions"),
+        ("Gennady Orlov", "nato-1997-borders"),
+    ]

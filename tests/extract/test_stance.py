@@ -77,6 +77,7 @@ def stances(result: Extraction) -> set[tuple[str, str, str]]:
             "Valentina Rudakova said the sanctions were an act of economic banditry.",
             ("Valentina Rudakova", "sanctions", "oppose"),
         ),
+        ("Anna Berg called for the lifting of sanctions.", ("Anna Berg", "sanctions", "oppose")),
         # A stated lack of objection is consent (not opposing, above, is not).
         (
             "Juraj Holub said Bratislava had no objection to Ukraine joining NATO once the fighting stopped.",
