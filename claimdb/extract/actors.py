@@ -558,9 +558,9 @@ class ActorRegistry:
                 actor.plural = True
                 self._mention(actor, head.left_edge.i, head.i + 1)
             return
-        if noun_head and head.lower_ in self.lex.state_nouns and country:
-            # "the Russian government", "the Russian foreign ministry" speak for Russia; a
-            # later bare "the ministry" or "the government" points back to it.
+        if noun_head and (head.lower_ in self.lex.state_nouns or head.lower_ == "side") and country:
+            # "the Russian government", "the Russian foreign ministry", "the Tajik side" speak
+            # for the state; a later bare "the ministry" or "the government" points back to it.
             left = head.left_edge.i
             state = self._state(country)
             state.roles.add(head.lemma_.casefold())
@@ -688,8 +688,9 @@ class ActorRegistry:
         self._add_reference(span.root.i, actor, span.root.dep_ in ("nsubj", "nsubjpass"))
 
     def _state_phrase(self, token: Token) -> str | None:
-        """ "the Russian government", "France's leadership", "Moscow's authorities" -> the state."""
-        if token.lower_ not in self.lex.state_nouns:
+        """ "the Russian government", "France's leadership", "Moscow's authorities", "the
+        Tajik side" -> the state."""
+        if token.lower_ not in self.lex.state_nouns and token.lower_ != "side":
             return None
         for child in token.lefts:
             text = child.text

@@ -310,3 +310,8 @@ def test_terms_listed_after_a_colon_are_one_demand_each(extract: Extract) -> Non
         ("Gennady Orlov", "sanctions"),
         ("Gennady Orlov", "nato-1997-borders"),
     ]
+
+
+def test_the_side_of_a_people_is_their_state(extract: Extract) -> None:
+    text = "The Tajik side pressed for the release of nine villagers detained by Kyrgyz border guards."
+    assert demand_with(extract(text), "the release of nine villagers").demander == "Tajikistan"
