@@ -125,9 +125,9 @@ class ActorTable(ActorRegistry):
         """The actor a source phrase headed by ``token`` refers to.
 
         ``prefer`` is the speaker of the previous claim, the strongest antecedent for "he
-        said" after a quote. With ``possessive``, "its", "his", "their" are resolved too
-        ("among its conditions"): a demand's owner, never a claim's source, where "his
-        inability to resist" is no one's speech.
+        said" after a quote. With ``possessive``, "its", "his", "their" are resolved too,
+        for callers reading an owner ("among its conditions", "in his view"); elsewhere a
+        possessive heads no source ("his inability to resist …" is no one's speech).
         """
         doc = self.doc
         if token.i in self._skip:
