@@ -146,3 +146,4 @@ def test_a_definite_noun_refers_back_to_a_topic_named_before() -> None:
     assert taxonomy.referred("set a date for Ukraine’s accession") == ["nato-expansion"]
     assert taxonomy.referred("Budapest would veto any invitation to Ukraine") == ["nato-expansion"]
     assert taxonomy.referred("a withdrawal would help") == []  # not without a determiner
+    assert taxonomy.referred("the ban is working exactly as designed") == ["sanctions"]
