@@ -107,6 +107,8 @@ class DemandDraft:
     claim: int | None
     confidence: float
     topic_from_context: bool = False
+    topic_pointed_back: bool = False
+    """The topic is what the demanded act points back to ("to reverse this decision")."""
 
 
 class DemandFinder:
@@ -578,11 +580,12 @@ class DemandFinder:
         topic = self.taxonomy.best(text if addressee is None else f"{addressee.name} {text}")
         if topic is None:  # "delay the withdrawal" after a paragraph on pulling troops out
             topic = next(iter(self.d.topics_in(self.taxonomy, cstart, cend)), None)
-        from_context = False
+        from_context = pointed_back = False
         if topic is None:
             topic = self.taxonomy.best(self.doc[start].sent.text)
             if topic is None and self._refers_back(start, end):  # "… to reverse this decision"
                 topic = self.d.topic_before(self.taxonomy, cstart)
+                pointed_back = topic is not None
             from_context = topic is not None
         if not demander.named:
             confidence -= 0.1
@@ -598,6 +601,7 @@ class DemandFinder:
                 claim,
                 round(confidence, 2),
                 from_context,
+                pointed_back,
             )
         )
 

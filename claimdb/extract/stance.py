@@ -81,12 +81,18 @@ class StanceReader:
         for i, demand in enumerate(demands):
             if demand.demander is None or demand.topic is None:
                 continue
-            if demand.topic_from_context:
-                continue  # a topic guessed from the sentence is too weak to hold a position on
             span = self.doc.char_span(demand.start, demand.end, alignment_mode="expand")
-            if span is not None and self._asks_about_topic(span, demand.topic):
+            if demand.topic_pointed_back:
+                # "The Pentagon should delay the move": judged by the act asked for alone
+                polarity = self._pointed_polarity(span) if span is not None else None
+                if polarity is None:
+                    continue
+            elif demand.topic_from_context:
+                continue  # a topic guessed from the sentence is too weak to hold a position on
+            elif span is not None and self._asks_about_topic(span, demand.topic):
                 continue
-            polarity = self._demand_polarity(demand, span)
+            else:
+                polarity = self._demand_polarity(demand, span)
             self._vote(
                 votes, StanceDraft(demand.demander, demand.topic, polarity, "demand", i, demand.confidence)
             )
@@ -128,6 +134,20 @@ class StanceReader:
         up the parse from the topic's word, or failing that along the words before it."""
         by_parse = self._polarity_by_parse(demand, span) if span is not None else None
         return by_parse or self._polarity_by_order(demand, span)
+
+    def _pointed_polarity(self, span: Span) -> str | None:
+        """What a demand that points back ("delay the move", "reverse this decision", "it
+        must stop", "drop its threat of a veto") asks of the thing pointed to: the verb's
+        own judgement, turned by a negative object; none when the verb judges nothing."""
+        verb = span.root
+        lemma = verb.lemma_.casefold()
+        value = 1 if lemma in self.lex.positive else -1 if lemma in self.lex.negative else 0
+        if not value:
+            return None
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if obj is not None and obj.lemma_.casefold() in self.lex.negative:
+            value = -value  # dropping an objection is consent
+        return "support" if value > 0 else "oppose"
 
     def _polarity_by_parse(self, demand: DemandDraft, span: Span) -> str | None:
         """Count the stopping words and negations governing the topic's word, climbing no

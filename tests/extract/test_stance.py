@@ -190,3 +190,24 @@ def test_a_participle_after_the_reported_clause_is_the_speakers_act(extract: Ext
 )
 def test_a_negated_objection_or_a_rejected_ceasefire_takes_no_side(extract: Extract, text: str) -> None:
     assert stances(extract(text)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Pentagon plans to withdraw a brigade from Poland. Senator Roger Tillman said the"
+            " Pentagon should at least delay the move until after the summit.",
+            ("Roger Tillman", "troop-withdrawal", "oppose"),
+        ),
+        (
+            "Hungary has blocked NATO membership for Ukraine for a year. Oleksandra Kravets urged"
+            " Budapest to drop its threat of a veto.",
+            ("Oleksandra Kravets", "nato-expansion", "support"),
+        ),
+    ],
+)
+def test_a_demand_that_points_back_is_judged_by_its_act(
+    extract: Extract, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in stances(extract(text))
