@@ -183,12 +183,8 @@ class ClaimFinder:
                 lemma = self.lex.lemma(token)
                 if lemma in self._cue_verbs and token.pos_ in ("VERB", "AUX"):
                     claim = self._verb_claim(token, lemma, last_speaker)
-                elif (
-                    token.lower_ == "according"
-                    and token.i + 1 < len(self.doc)
-                    and self.doc[token.i + 1].lower_ == "to"
-                ):
-                    claim = self._according_claim(token, last_speaker)
+                elif phrase_length := self._according_phrase_at(token):
+                    claim = self._according_claim(token, phrase_length, last_speaker)
                 elif token.pos_ == "NOUN" and lemma in self.lex.cue_nouns:
                     claim = self._noun_claim(token, last_speaker)
                 if claim is None and token.lemma_.casefold() in self.lex.viewpoint_nouns:
@@ -578,8 +574,25 @@ class ClaimFinder:
                 parts.append(c)
         return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
 
-    def _according_claim(self, token: Token, last: ActorDraft | None) -> ClaimDraft | None:
-        to = self.doc[token.i + 1]
+    def _according_phrase_at(self, token: Token) -> int:
+        """How many words of a prepositional cue start at ``token`` ("according to", "in the
+        words of", "as quoted by", "per" before a name), or 0."""
+        doc = self.doc
+        for phrase in self._according_words:
+            n = len(phrase)
+            if token.i + n >= len(doc) or tuple(t.lower_ for t in doc[token.i : token.i + n]) != phrase:
+                continue
+            if phrase == ("per",) and not (doc[token.i + 1].pos_ == "PROPN" and doc[token.i + 1].is_title):
+                continue  # "per cent", "per year"
+            return n
+        return 0
+
+    @cached_property
+    def _according_words(self) -> list[tuple[str, ...]]:
+        return [tuple(p.split()) for p in self.lex.according_phrases]
+
+    def _according_claim(self, token: Token, length: int, last: ActorDraft | None) -> ClaimDraft | None:
+        to = self.doc[token.i + length - 1]  # the phrase's preposition: "to", "of", "by", "per"
         source = next((c for c in to.children if c.dep_ == "pobj"), None)
         if source is None:
             return None
@@ -596,7 +609,8 @@ class ClaimFinder:
         start, end = self._trim(start, end)
         if end - start < 2:
             return None
-        return self._make(speaker, "according to", token.i, start, end, "according", source.i)
+        cue = " ".join(t.lower_ for t in self.doc[token.i : token.i + length])
+        return self._make(speaker, cue, token.i, start, end, "according", source.i)
 
     def _viewpoint_claim(self, noun: Token, last: ActorDraft | None) -> ClaimDraft | None:
         """ "In his view, A", "By the envoy's own account, A": A is the owner's claim."""
@@ -922,7 +936,8 @@ class ClaimFinder:
         after = self._token_at(outer_end - 1)
         if after is not None:
             stop = doc[after].sent.end
-            if stop <= after + 1 and stop < len(doc) and doc[stop].idx <= line_end:
+            ends_asking = self.text[start:end].rstrip().endswith(("?", "!"))
+            if stop <= after + 1 and stop < len(doc) and doc[stop].idx <= line_end and ends_asking:
                 stop = min(doc[stop].sent.end, stop + 5)
             for t in doc[after + 1 : stop]:
                 if self.d.quote_of_token[t.i] >= 0:
@@ -1010,10 +1025,13 @@ class ClaimFinder:
         lemma = self.lex.lemma(token)
         # After a quote, demand verbs report speech too: "“Why not?” Vitter demanded." Before
         # one, they introduce what is demanded: "called on Moscow to stop “immediately”".
+        # "As one diplomat put it, “…”", "Pruitt put it this way:": an idiom of saying.
+        put_it = lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
         if token.pos_ not in ("VERB", "AUX") or not (
             lemma in self.lex.speech_verbs
             or lemma in self.lex.cognition_verbs
             or (lemma in self.lex.demand_verbs and after_quote)
+            or put_it
         ):
             return None
         source = self._source_of(token)

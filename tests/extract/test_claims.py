@@ -960,3 +960,27 @@ def test_said_in_a_statement_that_is_the_cues_clause(extract: Extract) -> None:
     text = "Anna Berg said in a statement that relations with Beijing “will not be defined by one shoal”."
     claim = claim_with(extract(text), "relations with Beijing")
     assert (claim.speaker, claim.direct) == ("Anna Berg", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        (
+            "In the words of Professor Nikolai Berglund of the University of Tartu, “the open door is the"
+            " one thing Moscow fears.”",
+            "the open door is the one thing",
+            "Nikolai Berglund",
+        ),
+        ("Prices rose 5 per cent last week, per Reuters.", "Prices rose 5 per cent", "Reuters"),
+        # An idiom of saying; and a quote ending in a full stop is not the next sentence's.
+        (
+            "As one European diplomat put it, “Nobody in Brussels will say 1997 out loud.” Few believe it.",
+            "Nobody in Brussels",
+            "one European diplomat",
+        ),
+    ],
+)
+def test_prepositional_cues_and_idioms_of_saying(
+    extract: Extract, text: str, fragment: str, speaker: str
+) -> None:
+    assert claim_with(extract(text), fragment).speaker == speaker
