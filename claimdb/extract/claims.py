@@ -606,6 +606,19 @@ class ClaimFinder:
         before = self._trim(sent.start, phrase_start)
         after = (phrase_end, sent.end)
         start, end = before if before[1] - before[0] >= 3 else after
+        # "…, and several importers have warned of shortages": another source's claim
+        joined = next(
+            (
+                t
+                for t in self.doc[start:end]
+                if t.dep_ == "conj"
+                and self.lex.lemma(t) in self._cue_verbs
+                and any(c.dep_ == "nsubj" for c in t.children)
+            ),
+            None,
+        )
+        if joined is not None:
+            end = min(end, before_joiners(self.doc, joined.left_edge.i, start))
         start, end = self._trim(start, end)
         if end - start < 2:
             return None

@@ -984,3 +984,12 @@ def test_prepositional_cues_and_idioms_of_saying(
     extract: Extract, text: str, fragment: str, speaker: str
 ) -> None:
     assert claim_with(extract(text), fragment).speaker == speaker
+
+
+def test_according_to_ends_where_another_source_speaks(extract: Extract) -> None:
+    text = (
+        "According to the Aldmouth Chamber of Commerce, around 300 lorries were turned away on Monday,"
+        " and several food importers have warned of shortages."
+    )
+    result = extract(text)
+    assert claim_with(result, "300 lorries").text == "around 300 lorries were turned away on Monday"
