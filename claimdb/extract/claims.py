@@ -423,6 +423,9 @@ class ClaimFinder:
             lead = [c for c in clause.lefts if c.i < subject.i]
             if lead and all(c.dep_ in ("prep", "npadvmod", "advmod", "punct") for c in lead):
                 start = subject.left_edge.i
+        # "that the UK should follow Estonia and require …": a bare verb under the clause's
+        # modal is more of what should happen, not the speaker's next act
+        modal = any(a.dep_ == "aux" and a.tag_ == "MD" for a in clause.children)
         for c in clause.rights:
             if (
                 c.dep_ == "advcl"
@@ -435,6 +438,7 @@ class ClaimFinder:
                 (c.dep_ == "conj" or (c.dep_ == "ccomp" and doc[c.i - 1].dep_ == "cc"))
                 and not marked_by(c, "that")  # "… had adapted and that Europe was paying …"
                 and ((c.tag_ == "VBG" and clause.tag_ != "VBG") or self._is_speech_act(c))
+                and not (modal and c.tag_ == "VB" and c.dep_ == "conj")
             ):
                 # "stressing that X is normal and denouncing …", "said that … and urged …":
                 # a second speech act, not more of the first one's content.

@@ -993,3 +993,11 @@ def test_according_to_ends_where_another_source_speaks(extract: Extract) -> None
     )
     result = extract(text)
     assert claim_with(result, "300 lorries").text == "around 300 lorries were turned away on Monday"
+
+
+def test_a_bare_verb_under_the_clauses_modal_is_more_of_the_clause(extract: Extract) -> None:
+    shared = extract("Anna Berg argued that the UK should follow Estonia and require proof of insurance.")
+    assert claim_with(shared, "follow Estonia").text.endswith("and require proof of insurance")
+    # A verb with a tense of its own is the speaker's next act.
+    own = extract("Anna Berg said the EU should expand its mission and urged allies to help.")
+    assert claim_with(own, "expand its mission").text == "the EU should expand its mission"
