@@ -996,8 +996,11 @@ def test_according_to_ends_where_another_source_speaks(extract: Extract) -> None
 
 
 def test_a_bare_verb_under_the_clauses_modal_is_more_of_the_clause(extract: Extract) -> None:
-    shared = extract("Anna Berg argued that the UK should follow Estonia and require proof of insurance.")
-    assert claim_with(shared, "follow Estonia").text.endswith("and require proof of insurance")
+    shared = extract(
+        "Anna Berg spoke to reporters. She argued that the UK should follow Estonia and require every"
+        " tanker entering its waters to show proof of insurance."
+    )
+    assert claim_with(shared, "follow Estonia").text.endswith("to show proof of insurance")
     # A verb with a tense of its own is the speaker's next act.
     own = extract("Anna Berg said the EU should expand its mission and urged allies to help.")
     assert claim_with(own, "expand its mission").text == "the EU should expand its mission"
