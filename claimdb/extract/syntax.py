@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from claimdb.extract.lexicon import lexicon
+
 if TYPE_CHECKING:
     from collections.abc import Collection
 
@@ -95,14 +97,6 @@ def perfect_head(verb: Token) -> Token | None:
     return None
 
 
-# What an outlet cites when it passes on someone's words ("citing a source", "citing
-# officials"), as opposed to the evidence it relies on ("citing figures from the ministry").
-_CITED_PEOPLE = frozenset(
-    "source sources official officials person people diplomat diplomats insider insiders aide aides"
-    " spokesman spokeswoman spokesperson representative representatives minister ministry".split()
-)
-
-
 def _quoted_source(verb: Token) -> Token | None:
     """Whom an outlet passes on: "“…,” the agency quoted him as saying" (him), "Interfax,
     citing a source in the ministry, reported that …" (the source), not the outlet."""
@@ -122,11 +116,14 @@ def cited_source(citing: Token) -> Token | None:
     if citing.lemma_ != "cite" or citing.tag_ != "VBG":
         return None
     cited = next((c for c in citing.children if c.dep_ == "dobj"), None)
-    if cited is not None and (
-        cited.ent_type_ in ("PERSON", "ORG") or cited.lemma_.casefold() in _CITED_PEOPLE
-    ):
-        return cited
-    return None
+    if cited is None:
+        return None
+    # Whom an outlet cites to pass on words ("citing a source", "citing the ministry"), not
+    # the evidence it relies on ("citing figures from the ministry").
+    lex = lexicon()
+    lemma = cited.lemma_.casefold()
+    speaks = lemma in lex.group_nouns or lemma in lex.person_roles or lemma in lex.organization_nouns
+    return cited if cited.ent_type_ in ("PERSON", "ORG") or speaks else None
 
 
 def source_of(verb: Token, cue_lemmas: Collection[str] = (), depth: int = 0) -> Token | None:
