@@ -409,8 +409,9 @@ class ClaimFinder:
             c.dep_ in ("ccomp", "xcomp")
             or (c.dep_ in ("prep", "prt") and c.lower_ in ("on", "for", "upon"))
             or (c.dep_ == "advcl" and marked_by(c, "for"))
-            # "… and described it as “overdue”": an object and what is said of it
-            or (c.dep_ == "prep" and c.lower_ == "as" and lemma in self.lex.object_verbs)
+            # "… and described it as “overdue”", "… and accused Budapest of stalling": an
+            # object and what is said of it
+            or (c.dep_ == "prep" and c.lower_ in ("as", "of") and lemma in self.lex.object_verbs)
             for c in verb.children
         )
 

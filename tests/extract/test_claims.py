@@ -1004,3 +1004,14 @@ def test_a_bare_verb_under_the_clauses_modal_is_more_of_the_clause(extract: Extr
     # A verb with a tense of its own is the speaker's next act.
     own = extract("Anna Berg said the EU should expand its mission and urged allies to help.")
     assert claim_with(own, "expand its mission").text == "the EU should expand its mission"
+
+
+def test_and_accused_someone_of_something_is_a_second_act(extract: Extract) -> None:
+    text = (
+        'Anna Berg said the fee was "in line with every comparable pipeline" and accused Budapest of'
+        " using the dispute."
+    )
+    assert speakers(extract(text)) == [
+        ("Anna Berg", 'the fee was "in line with every comparable pipeline"'),
+        ("Anna Berg", "Budapest of using the dispute"),
+    ]
