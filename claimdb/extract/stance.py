@@ -20,6 +20,7 @@ from claimdb.extract.claims import ClaimDraft
 from claimdb.extract.demands import DemandDraft
 from claimdb.extract.document import Document
 from claimdb.extract.lexicon import Lexicon, lexicon
+from claimdb.extract.names import normalize_name
 from claimdb.extract.syntax import object_of, supposed
 from claimdb.topics import Taxonomy, words_of
 
@@ -223,6 +224,8 @@ class StanceReader:
                 polarity = self._evaluate(token, span.start, span.end, {t.i for t in tokens}, judge)
                 if polarity is not None:
                     break
+            if polarity is None and claim.speaker is not None:
+                polarity = self._own_intention(tokens, claim.speaker)
             if polarity is None:
                 # "their withdrawal was out of the question", "talks are off the table"
                 piece = " ".join(words_of(self.d.text[start:end]))
@@ -292,6 +295,32 @@ class StanceReader:
                     sign = -1 if self._negated(t.head) else 1
                     return "support" if value * sign > 0 else "oppose"
         return None
+
+    def _own_intention(self, tokens: list[Token], speaker: ActorDraft) -> str | None:
+        """What the speaker's own side will or will not do: "Norway will not pull its troops
+        back" (said by Norway's minister) opposes the withdrawal, "we will withdraw" supports
+        it. Only a topic verb with "will"/"would" and the speaker's side as its subject."""
+        for verb in (t for t in tokens if t.pos_ == "VERB"):
+            if not any(
+                c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in verb.children
+            ):
+                continue
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None and self._speaks_for(subject, speaker):
+                return "oppose" if self._negated(verb) else "support"
+        return None
+
+    def _speaks_for(self, subject: Token, speaker: ActorDraft) -> bool:
+        """``subject`` is the speaker or the side the speaker speaks for ("we", "Norway" in
+        the words of Norway's defence minister)."""
+        if subject.lower_ in ("we", "i"):
+            return True
+        if subject.lower_ in self.lex.state_nouns and speaker.kind == "person" and speaker.roles:
+            return True  # a minister's "the government will not …" is her own government
+        name = normalize_name(subject.text)
+        if name in {normalize_name(a) for a in (speaker.name, *speaker.aliases)}:
+            return True
+        return name in speaker.roles  # "Norway's defence minister" has "norway" among her roles
 
     def _value(self, token: Token) -> int:
         if any(c.dep_ == "prt" for c in token.children):

@@ -211,3 +211,27 @@ def test_a_demand_that_points_back_is_judged_by_its_act(
     extract: Extract, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in stances(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Norway’s defence minister, Ingrid Solhaug, said Norway will not pull its troops back from"
+            " Finnmark.",
+            ("Ingrid Solhaug", "troop-withdrawal", "oppose"),
+        ),
+        (
+            "Defence Minister Ingrid Solhaug said the government would withdraw its troops.",
+            ("Ingrid Solhaug", "troop-withdrawal", "support"),
+        ),
+    ],
+)
+def test_what_the_speakers_own_side_will_do_is_a_position(
+    extract: Extract, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in stances(extract(text))
+
+
+def test_what_another_side_will_do_is_no_position(extract: Extract) -> None:
+    assert not stances(extract("Ingrid Solhaug said Russia will not withdraw its troops."))
