@@ -61,6 +61,12 @@ _NEW_PHRASE = {"a", "an", "the", "its", "their", "his", "her", "our", "no", "mor
 # time or place ("until after the summit").
 _ABOUT_PREPOSITIONS = frozenset("of for to on with about against from over into".split())
 
+# What is negotiated or decided, whose terms a speaker can set ("any ceasefire must …").
+_DEALS = frozenset(
+    "ceasefire truce deal agreement settlement accord treaty talk talks negotiation negotiations"
+    " peace move decision plan package arrangement".split()
+)
+
 # Nouns naming a set of demands, which a colon then lists: "its terms: A, B and C".
 _TERMS_NOUNS = frozenset({"demand", "condition", "precondition", "term", "minimum", "requirement"})
 
@@ -507,8 +513,14 @@ class DemandFinder:
         addressee = actor if actor is not None and actor is not claim.speaker else None
         # "any ceasefire must begin with the withdrawal of Russian troops": a condition set
         # for whoever negotiates, a demand even though no one is named to act.
-        condition = self.lex.lemma(verb) in ("begin", "start") and any(
-            c.dep_ == "prep" and c.lower_ == "with" for c in verb.children
+        condition = (
+            self.lex.lemma(verb) in ("begin", "start")
+            and any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+        ) or (
+            # "any ceasefire had to cover ports", "any talks must include Ukraine's partners",
+            # "any move should not reduce the number of troops": terms for a deal to come
+            subject.lemma_.casefold() in _DEALS
+            and any(c.dep_ == "det" and c.lower_ in ("any", "a", "the") for c in subject.children)
         )
         if addressee is None and self.lex.lemma(verb) not in self.lex.cessation_verbs and not condition:
             return  # "Brave actions have to come from all of us": no one is asked to act

@@ -315,3 +315,15 @@ def test_terms_listed_after_a_colon_are_one_demand_each(extract: Extract) -> Non
 def test_the_side_of_a_people_is_their_state(extract: Extract) -> None:
     text = "The Tajik side pressed for the release of nine villagers detained by Kyrgyz border guards."
     assert demand_with(extract(text), "the release of nine villagers").demander == "Tajikistan"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("Olena Ostapchuk said any ceasefire had to cover ports and energy facilities.", "cover ports"),
+        ("Marc Verhoeven said any talks must include Ukraine's European partners.", "must include"),
+    ],
+)
+def test_terms_set_for_a_deal_to_come_are_demands(extract: Extract, text: str, fragment: str) -> None:
+    demand = demand_with(extract(text), fragment)
+    assert demand.demander == text.split(" said")[0]
