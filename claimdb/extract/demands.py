@@ -160,6 +160,15 @@ class DemandFinder:
                     ),
                     None,
                 )
+                if xcomp is None and token.i + 2 < len(self.doc) and self.doc[token.i + 1].lower_ == "to":
+                    # "needed to stop “lecturing” Moscow": a quote mark can make the parser
+                    # read "stop" as an adverbial clause or an auxiliary; the bare verb after
+                    # "to" is still the act
+                    after = self.doc[token.i + 2]
+                    if after.tag_ == "VB" and after.head.i == token.i:
+                        xcomp = after  # parsed as an adverbial clause
+                    elif after.tag_ == "VB" and after.dep_ == "aux":
+                        xcomp = after.head
                 if xcomp is not None:  # "has to act", "needs to stop", "ought to leave"
                     self._obligation(xcomp, token)
         self.demands.sort(key=lambda x: (x.start, -(x.end - x.start)))

@@ -327,3 +327,12 @@ def test_the_side_of_a_people_is_their_state(extract: Extract) -> None:
 def test_terms_set_for_a_deal_to_come_are_demands(extract: Extract, text: str, fragment: str) -> None:
     demand = demand_with(extract(text), fragment)
     assert demand.demander == text.split(" said")[0]
+
+
+def test_needed_to_before_a_quote_is_still_an_obligation(extract: Extract) -> None:
+    text = (
+        "Timofei Tarnovsky later said the president was ready to continue the dialogue but that"
+        " Washington needed to stop “lecturing” Moscow."
+    )
+    demand = demand_with(extract(text), "needed to stop")
+    assert (demand.demander, demand.addressee) == ("Timofei Tarnovsky", "United States")
