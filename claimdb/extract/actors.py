@@ -558,7 +558,7 @@ class ActorRegistry:
                 actor.plural = True
                 self._mention(actor, head.left_edge.i, head.i + 1)
             return
-        if noun_head and (head.lower_ in self.lex.state_nouns or head.lower_ == "side") and country:
+        if noun_head and self._speaks_for_a_state(head) and country:
             # "the Russian government", "the Russian foreign ministry", "the Tajik side" speak
             # for the state; a later bare "the ministry" or "the government" points back to it.
             left = head.left_edge.i
@@ -690,7 +690,7 @@ class ActorRegistry:
     def _state_phrase(self, token: Token) -> str | None:
         """ "the Russian government", "France's leadership", "Moscow's authorities", "the
         Tajik side" -> the state."""
-        if token.lower_ not in self.lex.state_nouns and token.lower_ != "side":
+        if not self._speaks_for_a_state(token):
             return None
         for child in token.lefts:
             text = child.text
@@ -699,6 +699,11 @@ class ActorRegistry:
                 if country:
                     return country
         return None
+
+    def _speaks_for_a_state(self, noun: Token) -> bool:
+        """A noun that, qualified by a state, speaks for it: "the Russian government",
+        "France's ministry", "the Tajik side"."""
+        return noun.lower_ in self.lex.state_nouns or noun.lower_ == "side"
 
     def _person_state(self, person: ActorDraft) -> str | None:
         """The state a person's title names ("Vietnam’s foreign minister, Đỗ Minh Khoa")."""

@@ -583,7 +583,7 @@ class ClaimFinder:
         """How many words of a prepositional cue start at ``token`` ("according to", "in the
         words of", "as quoted by", "per" before a name), or 0."""
         doc = self.doc
-        for phrase in self._according_words:
+        for phrase in self._according_words.get(token.lower_, ()):
             n = len(phrase)
             if token.i + n >= len(doc) or tuple(t.lower_ for t in doc[token.i : token.i + n]) != phrase:
                 continue
@@ -593,8 +593,13 @@ class ClaimFinder:
         return 0
 
     @cached_property
-    def _according_words(self) -> list[tuple[str, ...]]:
-        return [tuple(p.split()) for p in self.lex.according_phrases]
+    def _according_words(self) -> dict[str, list[tuple[str, ...]]]:
+        """The prepositional cues by their first word: every token is checked."""
+        phrases: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self.lex.according_phrases:
+            words = tuple(phrase.split())
+            phrases.setdefault(words[0], []).append(words)
+        return phrases
 
     def _according_claim(self, token: Token, length: int, last: ActorDraft | None) -> ClaimDraft | None:
         to = self.doc[token.i + length - 1]  # the phrase's preposition: "to", "of", "by", "per"

@@ -277,12 +277,11 @@ class ActorTable(ActorRegistry):
             for c in token.lefts
         )
         has_owner = any(c.dep_ == "poss" for c in token.lefts)
+        owner_state = self._possessing_state(token)  # "Its foreign ministry"
         person_role = self._is_role_word(token) and not plural
-        org_role = lemma in self.lex.organization_nouns and (
-            not has_owner or self._possessing_state(token) is not None  # "Its foreign ministry"
-        )
+        org_role = lemma in self.lex.organization_nouns and (not has_owner or owner_state is not None)
         if modifiers_ok and (person_role or org_role):
-            actor = self._resolve_role(token, start, end)
+            actor = self._resolve_role(token, start, end, owner_state)
             if actor is not None:
                 return actor
         if person_role and (person := self._name_after_office(token, start, end)) is not None:
@@ -515,10 +514,13 @@ class ActorTable(ActorRegistry):
                 break
         return start, end
 
-    def _resolve_role(self, token: Token, start: int, end: int) -> ActorDraft | None:
+    def _resolve_role(
+        self, token: Token, start: int, end: int, owner_state: ActorDraft | None
+    ) -> ActorDraft | None:
         """ "the minister", "the Russian president", "the alliance": the last actor with that
         role (and matching qualifiers), looking back first and then a little ahead
-        (cataphora: "its spokesman said … Omar Haddad, a spokesman for the group, added")."""
+        (cataphora: "its spokesman said … Omar Haddad, a spokesman for the group, added").
+        ``owner_state`` is the state an "its"/"their" before the role stands for."""
         doc = self.doc
         role = token.lemma_.casefold()
         qualifiers = {
@@ -530,7 +532,6 @@ class ActorTable(ActorRegistry):
         is_person_role = self._is_role_word(token)
         # "Malaysia’s signature came with a caveat. Its foreign minister said …": the role
         # belongs to the state "its" stands for, which speaks when its holder is not named.
-        owner_state = self._possessing_state(token)
         if owner_state is not None and not is_person_role:
             self._refer(owner_state, start, end, alias=False)
             return owner_state
@@ -572,16 +573,13 @@ class ActorTable(ActorRegistry):
             if not is_person_role and actor.kind == "organization" and role in actor.roles:
                 self._refer(actor, start, end)
                 return actor
-        if owner_state is not None and is_person_role:
-            # "Its spokeswoman called the proposal …. Ani Petrosyan, who speaks for the
-            # ministry, told …": the person the next sentence introduces as its subject.
-            introduced = self._introduced_next(token)
-            if introduced is not None:
-                self._refer(introduced, start, end, alias=False)
-                return introduced
-        if owner_state is not None:
-            self._refer(owner_state, start, end, alias=False)
-        return owner_state
+        if owner_state is None:
+            return None
+        # "Its spokeswoman called the proposal …. Ani Petrosyan, who speaks for the ministry,
+        # told …": the person the next sentence introduces as its subject, else the state.
+        speaker = self._introduced_next(token) or owner_state
+        self._refer(speaker, start, end, alias=False)
+        return speaker
 
     def _introduced_next(self, token: Token) -> ActorDraft | None:
         """A named person first mentioned as the subject of the sentence after ``token``'s."""

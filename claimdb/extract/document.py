@@ -165,23 +165,22 @@ class Document:
         return [t for t in referred if t in named]
 
     def _topics_before(self, taxonomy: Taxonomy, char: int) -> set[str]:
-        """The topics the sentences before the one holding ``char`` name; matched once per
-        article, when first asked."""
-        if self._sentence_topics is None:
-            self._sentence_topics = [taxonomy.match(s.text) for s in self.doc.sents]
-        n = bisect_right(self.sentence_starts, char) - 1
-        return {t for topics in self._sentence_topics[: max(0, n)] for t in topics}
+        """The topics the sentences before the one holding ``char`` name."""
+        return {t for topics in self._sentences_before(taxonomy, char) for t in topics}
 
     def topic_before(self, taxonomy: Taxonomy, char: int, back: int = 2) -> str | None:
         """The most specific topic of the nearest of the ``back`` sentences before the one
         holding ``char``."""
-        self._topics_before(taxonomy, char)
-        assert self._sentence_topics is not None
+        before = self._sentences_before(taxonomy, char)
+        return next((topics[0] for topics in reversed(before[-back:]) if topics), None)
+
+    def _sentences_before(self, taxonomy: Taxonomy, char: int) -> list[list[str]]:
+        """The topics of each sentence before the one holding ``char``, in order; matched
+        once per article, when first asked."""
+        if self._sentence_topics is None:
+            self._sentence_topics = [taxonomy.match(s.text) for s in self.doc.sents]
         n = bisect_right(self.sentence_starts, char) - 1
-        for topics in reversed(self._sentence_topics[max(0, n - back) : max(0, n)]):
-            if topics:
-                return topics[0]
-        return None
+        return self._sentence_topics[: max(0, n)]
 
     def char_span(self, start_token: int, end_token: int) -> tuple[int, int]:
         """Character range of tokens ``start_token``..``end_token`` (exclusive)."""

@@ -86,6 +86,11 @@ class Lexicon:
     slips ("hopes" -> "hop")."""
 
     @cached_property
+    def judging_words(self) -> frozenset[str]:
+        """Every evaluative word, positive or negative."""
+        return self.positive | self.negative
+
+    @cached_property
     def cue_verbs(self) -> frozenset[str]:
         return (
             self.speech_verbs | self.object_verbs | self.cognition_verbs | frozenset(self.preposition_verbs)

@@ -141,8 +141,7 @@ class StanceReader:
         must stop", "drop its threat of a veto") asks of the thing pointed to: the verb's
         own judgement, turned by a negative object; none when the verb judges nothing."""
         verb = span.root
-        lemma = verb.lemma_.casefold()
-        value = 1 if lemma in self.lex.positive else -1 if lemma in self.lex.negative else 0
+        value = self._word_value(verb.lemma_.casefold())
         if not value:
             return None
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
@@ -328,24 +327,22 @@ class StanceReader:
             if phrase in self.lex.negative_phrases:
                 return -1  # "ruled out a pullback"
         for child in token.children:
-            if child.dep_ == "amod":
-                lemma = child.lemma_.casefold()
-                if lemma in self.lex.positive:
-                    return 1
-                if lemma in self.lex.negative:
-                    return -1
+            if child.dep_ == "amod" and (value := self._word_value(child.lemma_.casefold())):
+                return value
         lemma = token.lemma_.casefold()
         if token.pos_ == "NOUN" and lemma.endswith("ing"):
-            lemma = _verb_of_gerund(lemma, self.lex.positive | self.lex.negative)  # "the lifting of"
-        if lemma in self.lex.positive:
-            return 1
-        if lemma in self.lex.negative:
-            return -1
+            lemma = _verb_of_gerund(lemma, self.lex.judging_words)  # "the lifting of"
+        if value := self._word_value(lemma):
+            return value
         if token.pos_ in ("VERB", "AUX") and any(
             c.dep_ == "aux" and c.lower_ in self.lex.obligation_modals for c in token.children
         ):
             return 1  # "any ceasefire must begin with the withdrawal of troops": required
         return 0
+
+    def _word_value(self, lemma: str) -> int:
+        """1 for a positive word of the lexicon, -1 for a negative one, else 0."""
+        return 1 if lemma in self.lex.positive else -1 if lemma in self.lex.negative else 0
 
     def _negation_above(self, node: Token, start: int, end: int) -> int:
         """-1 when a negated word governs the evaluative one closely: "had no intention of
