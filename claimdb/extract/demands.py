@@ -478,10 +478,8 @@ class DemandFinder:
         demander = self.actors.resolve(source)
         if demander is None:
             return
-        end = doc[colon].sent.end
-        while end > colon + 1 and doc[end - 1].is_punct:
-            end -= 1
-        self._add(demander, None, noun.text, noun, self._split_phrases(colon + 1, end, doc[colon + 1]))
+        items = self._split_phrases(colon + 1, doc[colon].sent.end, doc[colon + 1])
+        self._add(demander, None, noun.text, noun, items)  # _add trims the closing full stop
 
     def _among_conditions(self, among: Token) -> None:
         """ "Among the union's conditions is a guarantee that …": a nominal demand."""
