@@ -8,6 +8,7 @@ with session_scope(engine) as s:                            # one transaction
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -88,9 +89,7 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA foreign_keys = ON")
         # Wait for a concurrent writer instead of failing at once with "database is locked".
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        # Write-ahead log: readers never block the writer nor the writer readers, so queries
-        # keep working during an ingest. Persistent in the file; a no-op once set.
-        cursor.execute("PRAGMA journal_mode = WAL")
+        _use_write_ahead_log(cursor)
         # With WAL, NORMAL is safe against application crashes and much faster than FULL;
         # only a power cut can lose the last committed transactions, never corrupt the file.
         cursor.execute("PRAGMA synchronous = NORMAL")
@@ -103,6 +102,26 @@ def _configure_sqlite(engine: Engine) -> None:
         # SQLITE_BUSY when another process wrote in between, whatever the timeout.
         mode = "DEFERRED" if conn.get_execution_options().get(READ_ONLY) else "IMMEDIATE"
         conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def _use_write_ahead_log(cursor: sqlite3.Cursor) -> None:
+    """Write-ahead log: readers never block the writer nor the writer readers, so queries
+    keep working during an ingest. Persistent in the file; a no-op once set.
+
+    Switching a new file to WAL needs an exclusive lock, and SQLite does not wait for it on
+    the busy handler: while another process holds a write lock (two ingests creating the
+    same new database), the pragma fails at once with "database is locked". So wait here,
+    as long as busy_timeout would; once the other process has switched, it is a no-op.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def sqlite_path(engine: Engine) -> Path | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,7 @@ from sqlalchemy.exc import StatementError
 
 from claimdb.db import schema
 from claimdb.db.dialect import UTCDateTime, bind_limit, chunks_for
-from claimdb.db.engine import describe, open_database, parse_url, session_scope
+from claimdb.db.engine import create_engine_for, describe, open_database, parse_url, session_scope
 from claimdb.errors import DatabaseError
 from claimdb.settings import DATABASE_ENV, database_url
 
@@ -30,6 +32,25 @@ def test_sqlite_pragmas(tmp_path: Path) -> None:
         ]
     engine.dispose()
     assert values == [1, "wal", 30000, 1]
+
+
+def test_waits_for_a_writer_before_switching_a_new_file_to_wal(tmp_path: Path) -> None:
+    """Two ingests creating one new database: the second must wait for the first's write
+    lock to switch the file to WAL, not fail at once (SQLite skips the busy handler there)."""
+    path = tmp_path / "new.sqlite"
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("CREATE TABLE other_process (x)")
+    holder.execute("BEGIN IMMEDIATE")  # a write lock, still in the rollback-journal mode
+    release = threading.Timer(0.3, holder.execute, ("COMMIT",))
+    release.start()
+    engine = create_engine_for(sqlite(path))
+    try:
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    finally:
+        release.join()
+        engine.dispose()
+        holder.close()
 
 
 def test_foreign_keys_are_enforced(engine: Engine) -> None:
