@@ -200,6 +200,9 @@ class ClaimFinder:
                     self._mark_reported(claim)
                     if claim.speaker is not None:
                         last_speaker = claim.speaker
+                    if (second := self._clause_after_aside(claim, token)) is not None:
+                        self.claims.append(second)
+                        self._mark_reported(second)
         self._label_pass()
         self._headline_pass()
         self._quote_pass()
@@ -381,6 +384,11 @@ class ClaimFinder:
                 return self._subtree_range(pobj, exclude=verb)
         # "The troops, he said, will return": the cue is a parenthetical of the content.
         if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+            if self._joined_after_aside(verb) is not None or self._participle_after_aside(verb):
+                # "The text stays private, she said, and both sides agreed …": what comes
+                # before the aside is this claim, the joined clause the next one;
+                # "…, she said, adding that …": the participle is the speaker's next act.
+                return self._trim(verb.head.left_edge.i, verb.left_edge.i)
             return self._subtree_range(verb.head, exclude=verb)
         # "The Secretary-General is alarmed …, his spokesperson told reporters.", where the
         # parser cut the sentence at the comma ahead of the subject: the sentence before it.
@@ -398,6 +406,42 @@ class ClaimFinder:
                     return self._trim(opening, comma)
         # "“…,” he said." where the parser left the quote unattached: pass 2 finds it.
         return None
+
+    def _joined_after_aside(self, verb: Token) -> Token | None:
+        """The clause joined right after a parenthetical cue ("…, he said, and it strictly
+        controlled exports"): a finite verb with its own subject, conjoined to the clause the
+        cue interrupts, opened by ", and"/", but" just after the cue; not in quotation marks
+        (the quote pass reads those)."""
+        if verb.dep_ != "parataxis" or verb.head.pos_ not in ("VERB", "AUX") or verb.head.i > verb.i:
+            return None
+        conj = next((c for c in verb.head.rights if c.dep_ == "conj" and c.i > verb.i), None)
+        if conj is None or not is_finite(conj) or self.d.quote_of_token[conj.i] >= 0:
+            return None
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children):
+            return None
+        between = self.doc[verb.right_edge.i + 1 : conj.left_edge.i]
+        if not any(t.dep_ == "cc" for t in between) or not all(t.dep_ == "cc" or t.is_punct for t in between):
+            return None
+        return conj
+
+    def _participle_after_aside(self, verb: Token) -> bool:
+        """ "…, she said, adding that …": a participle clause right after the aside."""
+        after = verb.right_edge.i + 1
+        while after < len(self.doc) and self.doc[after].is_punct:
+            after += 1
+        if after >= len(self.doc) or verb.head.i > verb.i:
+            return False
+        token = self.doc[after]
+        return token.tag_ == "VBG" and token.dep_ in ("advcl", "conj") and token.head.i == verb.head.i
+
+    def _clause_after_aside(self, claim: ClaimDraft, verb: Token) -> ClaimDraft | None:
+        """The second claim of "…, he said, and <clause>": the clause is said by the same
+        source with the same cue."""
+        conj = self._joined_after_aside(verb)
+        if conj is None or claim.speaker is None:
+            return None
+        start, end = self._without_trailing_aside(*self._trim(conj.left_edge.i, conj.right_edge.i + 1))
+        return self._make(claim.speaker, claim.cue, verb.i, start, end, claim.kind, claim.source_token)
 
     def _is_speech_act(self, verb: Token) -> bool:
         """A cue verb used as one: with a complement clause or a demand's preposition ("and
@@ -516,9 +560,12 @@ class ClaimFinder:
                 ):
                     return None  # "the minister's claim that …" belongs to the noun
                 # Otherwise a misparse: "told reporters outside the centre that Moscow …"
-                # hangs the complement on "centre"; it is still what was told.
+                # hangs the complement on "centre"; it is still what was told. Not when
+                # another cue governs it ("…, he said, adding that …"): it is that cue's.
+                between = [a for a in head.ancestors if a.i > verb.i]
                 if verb in head.ancestors and not any(
-                    a.dep_ == "ccomp" for a in head.ancestors if a.i > verb.i
+                    a.dep_ == "ccomp" or (a.pos_ == "VERB" and self.lex.lemma(a) in self._speech_and_demand)
+                    for a in between
                 ):
                     return head
                 return None

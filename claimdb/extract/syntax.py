@@ -207,6 +207,15 @@ def source_of(verb: Token, cue_lemmas: Collection[str] = (), depth: int = 0) -> 
         # "said the troops would stay, rejecting calls for …": the participle after the
         # comma is the speaker's act, not the reported subject's (the content ends there).
         return source_of(head.head, cue_lemmas, depth + 1)
+    if verb.dep_ in ("advcl", "conj") and verb.tag_ == "VBG":
+        # "The text stays private, she said, adding that …": the participle after a
+        # parenthetical cue is that speaker's next act, not the reported subject's.
+        aside = next(
+            (c for c in head.children if c.dep_ == "parataxis" and c.lemma_ in cue_lemmas and c.i < verb.i),
+            None,
+        )
+        if aside is not None:
+            return source_of(aside, cue_lemmas, depth + 1)
     if verb.dep_ == "ccomp" and verb.i > 0 and verb.doc[verb.i - 1].dep_ == "cc" and head.pos_ == "VERB":
         # "it noted a growing realism and called on the EU to …": a coordinated act the
         # parser took for the first one's complement.

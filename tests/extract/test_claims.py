@@ -1015,3 +1015,27 @@ def test_and_accused_someone_of_something_is_a_second_act(extract: Extract) -> N
         ("Anna Berg", 'the fee was "in line with every comparable pipeline"'),
         ("Anna Berg", "Budapest of using the dispute"),
     ]
+
+
+@pytest.mark.parametrize("joiner", [", and", ", adding that", ", noting that"])
+def test_what_follows_a_parenthetical_cue_is_said_too(extract: Extract, joiner: str) -> None:
+    # The clause before "she said" is one claim, what she joins after it another; neither
+    # swallows the other because it is longer, and "adding" is hers, not the text's.
+    text = (
+        "Ambassador Lena Brandt arrived in Geneva on Sunday. The text would stay private, she"
+        f" said{joiner} both delegations had agreed to meet again in the spring."
+    )
+    assert speakers(extract(text)) == [
+        ("Lena Brandt", "The text would stay private"),
+        ("Lena Brandt", "both delegations had agreed to meet again in the spring"),
+    ]
+
+
+def test_a_that_clause_under_a_later_cue_is_not_the_first_cues(extract: Extract) -> None:
+    text = (
+        "The deputy head of the delegation, Marek Holub, expressed thanks to the hosts for their"
+        " patience, but stressed that Prague would not sign a text that froze the dispute."
+    )
+    result = extract(text)
+    assert claim_with(result, "thanks").text == "thanks to the hosts for their patience"
+    assert claim_with(result, "Prague").text == "Prague would not sign a text that froze the dispute"
