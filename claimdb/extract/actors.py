@@ -55,6 +55,11 @@ _COURTESY = frozenset({"mr", "mister", "mrs", "ms", "miss"})
 _HONOURS = frozenset({"sir", "dame", "lord", "lady"})
 _HONORIFICS = _COURTESY | _HONOURS
 
+# Articles that open the names of newspapers and other titles in other languages ("Le
+# Monde", "El País", "Die Zeit"), never a person's first name; "Le Pen" is a surname only
+# after a first name, which the check for longer names catches.
+_NAME_ARTICLES = frozenset({"le", "la", "les", "el", "il", "lo", "los", "las", "der", "die", "das"})
+
 
 def _courtesy(title: str) -> bool:
     """ "Mr.", "Ms.", "Dr.": a form of address, not a role."""
@@ -227,8 +232,8 @@ class ActorRegistry:
                 label = "NORP"  # "Slovak Foreign Minister …": the adjective, not a person
             elif label == "PERSON" and " " not in key and key not in person_names and self.gaz.country(text):
                 label = "GPE"  # "… that Kyiv give up": a capital the recogniser took for a name
-            if label == "PERSON" and self._named_organization(end):
-                label = "ORG"  # "the government newspaper Rossiiskiye Vedomosti"
+            if label == "PERSON" and (self._named_organization(end) or self._titled_name(start, end, ents)):
+                label = "ORG"  # "the government newspaper Rossiiskiye Vedomosti", "Le Guetteur"
             if (
                 label == "PERSON"
                 or key in person_names
@@ -283,7 +288,7 @@ class ActorRegistry:
             if ent.label_ != "PERSON":
                 continue
             start, end = trim_entity(ent)
-            if self._named_organization(end):
+            if self._named_organization(end) or self._titled_name(start, end, ents):
                 continue
             parts = self._strip_titles(normalize_name(self.doc[start:end].text).split())
             if len(parts) >= 2 and not self.gaz.country(" ".join(parts)):
@@ -603,6 +608,15 @@ class ActorRegistry:
         newspaper Rossiiskiye Vedomosti"."""
         head = self.doc[end - 1]
         return head.dep_ == "appos" and head.head.lemma_.casefold() in self.lex.organization_nouns
+
+    def _titled_name(self, start: int, end: int, ents: list[Span]) -> bool:
+        """A "person" whose name opens with a foreign article ("Le Guetteur", "Il Faro"): a
+        title, unless it ends a longer person's name found in the text ("Marine Le Pen")."""
+        words = normalize_name(self.doc[start:end].text).split()
+        if not 2 <= len(words) <= 3 or words[0] not in _NAME_ARTICLES:
+            return False
+        name = " ".join(words)
+        return not any(e.label_ == "PERSON" and normalize_name(e.text).endswith(" " + name) for e in ents)
 
     def _person_like(self, start: int, end: int) -> bool:
         """An "organisation" the recogniser found that reads as a person: a short

@@ -216,6 +216,19 @@ class ActorTable(ActorRegistry):
             if actor.kind == "country" or actor.kind == "person" or actor.named:
                 self._refer(actor, start, end, alias=actor.kind != "person")
             return actor
+        # "the paper", "the Lyon daily" (any place may qualify a paper; "a paper" is new)
+        if (
+            token.lemma_.casefold() in self.lex.publication_nouns
+            and not is_plural(token)
+            and all(
+                c.dep_ in ("det", "amod", "compound") and c.lower_ not in ("a", "an", "another")
+                for c in token.lefts
+            )
+        ):
+            paper = self._publication_before(token)
+            if paper is not None:
+                self._refer(paper, start, end, alias=False)
+                return paper
         for i in range(start, end):
             a = self._token_actor.get(i)
             if (
@@ -260,8 +273,12 @@ class ActorTable(ActorRegistry):
                 and all(t.pos_ == "PROPN" and t.is_title for t in name_words)
             ):
                 if self.gaz.country(text) is None and normalize_name(text) not in self.lex.labels:
-                    # A capitalised name speaking that the recogniser missed: a person.
-                    known = self._actor(" ".join(t.text for t in name_words), "person")
+                    # A capitalised name speaking that the recogniser missed: a person; with
+                    # "the" before it, a body ("The Evening Clarion calls …").
+                    definite = any(t.dep_ == "det" and t.lower_ == "the" for t in doc[start:end])
+                    known = self._actor(
+                        " ".join(t.text for t in name_words), "organization" if definite else "person"
+                    )
             if known is not None:
                 self._refer(known, start, end, alias=False)
                 return known
@@ -374,6 +391,45 @@ class ActorTable(ActorRegistry):
         if subject is not None and subject.lemma_.casefold() in self.lex.information_sources:
             return subject
         return None
+
+    def _publication_before(self, noun: Token) -> ActorDraft | None:
+        """The publication "the paper" or "the Paris daily" stands for: the name heading
+        the main clause of its sentence or of one of the three before ("Le Veilleur is
+        warmer. Under the headline …, the Paris daily argues"), when that name is no person
+        and no state. Nearer than the last holder of the role: a press review goes from
+        paper to paper, and the recogniser rarely knows a newspaper's name."""
+        sent = noun.sent
+        for _ in range(4):
+            subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.i < noun.i and subject.i not in self._quoted:
+                paper = self._publication(subject)
+                if paper is not None:
+                    return paper
+            if sent.start == 0:
+                break
+            sent = self.doc[sent.start - 1].sent
+        return None
+
+    def _publication(self, subject: Token) -> ActorDraft | None:
+        """The organisation a proper-name subject names, unless it is a person or a state."""
+        if subject.pos_ != "PROPN":
+            return None
+        known = self._token_actor.get(subject.i)
+        if known is not None:
+            return known if known.kind in ("organization", "other") and known.named else None
+        first = subject.i  # "Le Veilleur", "Kyiv’s [Stolychnyi Visnyk]"
+        while (
+            first > subject.left_edge.i
+            and self.doc[first - 1].dep_ == "compound"
+            and self.doc[first - 1].pos_ == "PROPN"
+        ):
+            first -= 1
+        name = self.doc[first : subject.i + 1].text
+        if self.gaz.country(name) is not None or self._find_person(normalize_name(name).split()) is not None:
+            return None
+        paper = self._actor(name, "organization")
+        self._mention(paper, first, subject.i + 1)
+        return paper
 
     def _who_delivered(self, document: Token) -> ActorDraft | None:
         """Whoever read, issued or released the same document a few sentences back:
@@ -645,10 +701,21 @@ class ActorTable(ActorRegistry):
         # Names inside quotes, or inside what a source is reported to have said, are what a
         # speaker talks about, hardly ever the next speaker: "Khalif said Trump is a bigot.
         # But he said …" is Khalif.
+        # Nor is the clause a parenthetical cue interrupts: "France, it says, should offer …"
+        # is a paper's view of France, not France's.
+        cue = token.head
+        interrupted = (
+            range(cue.head.left_edge.i, cue.left_edge.i)
+            if token.dep_ == "nsubj" and cue.dep_ == "parataxis" and cue.head.i > cue.i
+            else range(0)
+        )
         candidates = [
             r
             for r in reversed(self._references[max(0, pos - 60) : pos])
-            if fits(r.actor) and r.token not in self._quoted and r.token not in self.reported
+            if fits(r.actor)
+            and r.token not in self._quoted
+            and r.token not in self.reported
+            and r.token not in interrupted
         ]
         if gender and (described := self._described_subject_before(token)) is not None and fits(described):
             # "The other person, a former US official, was blunter. “…,” he said.": an

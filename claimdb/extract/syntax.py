@@ -135,8 +135,13 @@ def source_of(verb: Token, cue_lemmas: Collection[str] = (), depth: int = 0) -> 
     subjects = [
         c
         for c in verb.children
-        # "Saturday … Sen. Warren said": a misparsed time, not the source
-        if c.dep_ in ("nsubj", "csubj") and c.ent_type_ not in ("DATE", "TIME")
+        # "Saturday … Sen. Warren said": a misparsed time, not the source; "the Paris daily
+        # argues" is one (the recogniser took "daily" for a time)
+        if c.dep_ in ("nsubj", "csubj")
+        and (
+            c.ent_type_ not in ("DATE", "TIME")
+            or any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)
+        )
     ]
     if subjects:
         # Two subjects are a misparse, mostly of "“…, it will,” said X": the quote's own

@@ -1039,3 +1039,26 @@ def test_a_that_clause_under_a_later_cue_is_not_the_first_cues(extract: Extract)
     result = extract(text)
     assert claim_with(result, "thanks").text == "thanks to the hosts for their patience"
     assert claim_with(result, "Prague").text == "Prague would not sign a text that froze the dispute"
+
+
+def test_the_paper_is_the_publication_the_sentences_before_are_about(extract: Extract) -> None:
+    # A press review: the recogniser knows none of these names; "the paper", "the Lyon
+    # daily" and "it" stand for the title each section opens with.
+    text = (
+        "GERMANY\n\n"
+        "The liberal Morgenkurier welcomes the deal. “A pause is worth more than a perfect peace,”"
+        " the paper writes.\n\n"
+        "FRANCE\n\n"
+        "Le Guetteur is warmer. The Lyon daily argues that Europe has lost three years. France,"
+        " it says, should host the next round.\n\n"
+        "BRITAIN\n\n"
+        "In London, The Morning Beacon calls the deal “a truce on credit”. It says Britain"
+        " should keep its trainers in Ukraine."
+    )
+    result = extract(text)
+    assert claim_with(result, "perfect peace").speaker == "Morgenkurier"
+    assert claim_with(result, "lost three years").speaker == "Le Guetteur"
+    assert claim_with(result, "host the next round").speaker == "Le Guetteur"
+    assert claim_with(result, "keep its trainers").speaker == "Morning Beacon"
+    beacon = next(a for a in result.actors if a.name == "Morning Beacon")
+    assert beacon.kind == "organization"
