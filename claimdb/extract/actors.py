@@ -78,6 +78,8 @@ class ActorDraft:
     roles: set[str] = field(default_factory=set)
     gender: str | None = None
     gender_votes: dict[str, int] = field(default_factory=dict)
+    gender_settled: bool = False
+    """The person's own cues said it ("X said he …"); no later guess changes it."""
     mentions: list[Mention] = field(default_factory=list)
     plural: bool = False
     name_forms: dict[str, int] = field(default_factory=dict)
@@ -96,8 +98,14 @@ class ActorDraft:
             self.aliases.append(alias)
 
     def vote_gender(self, gender: str) -> None:
+        if self.gender_settled:
+            return
         self.gender_votes[gender] = self.gender_votes.get(gender, 0) + 1
         self.gender = max(self.gender_votes, key=lambda g: self.gender_votes[g])
+
+    def settle_gender(self, gender: str) -> None:
+        self.gender = gender
+        self.gender_settled = True
 
     @property
     def name_parts(self) -> list[str]:
@@ -154,6 +162,7 @@ class ActorRegistry:
         # Honours before a full name first ("Dame Rosalind Tremayne" … "Dame Rosalind"), so
         # that the first name alone, read with the entities, finds the person.
         self._read_honorific_names(honours_only=True)
+        self._calls_self = self._speakers_calling_self()
         self._read_entities()
         self._read_missed_countries()
         self._read_honorific_names()
@@ -294,7 +303,44 @@ class ActorRegistry:
             if len(parts) >= 2 and not self.gaz.country(" ".join(parts)):
                 names.add(" ".join(parts))
                 names.add(parts[-1])
+        # Names the recogniser took for organisations that the text itself shows are people.
+        for ent in ents:
+            if ent.label_ == "ORG":
+                parts = normalize_name(ent.text).split()
+                if parts and parts[-1] in self._calls_self and not self._organization_name(parts):
+                    names.add(" ".join(parts))
+                    names.add(parts[-1])
         return names
+
+    def _organization_name(self, parts: list[str]) -> bool:
+        return self.lex.organizations.get(" ".join(parts)) is not None or any(
+            w in self.lex.organization_nouns for w in parts
+        )
+
+    def _speakers_calling_self(self) -> dict[str, str]:
+        """Names that say something of "he" or "she" right after their cue, with that
+        gender: "Pătrașcu said he would ask allies …", "Dragomir insisted that she …". A body
+        says "it" or "we". Keyed by the name's last word."""
+        votes: dict[str, dict[str, int]] = {}
+        for verb in self.doc:
+            if verb.pos_ != "VERB" or self.lex.lemma(verb) not in self.lex.cue_verbs:
+                continue
+            name = next((c for c in verb.lefts if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
+            clause = next((c for c in verb.rights if c.dep_ == "ccomp"), None)
+            if name is None or clause is None:
+                continue
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ in ("he", "she") and subject.i - verb.i <= 2:
+                counts = votes.setdefault(normalize_name(name.text), {})
+                gender = PERSONAL_PRONOUNS[subject.lower_]
+                counts[gender] = counts.get(gender, 0) + 1
+        # The majority, none on a tie: "Pătrașcu replied that she spoke for …" is about his
+        # opponent; "Pătrașcu said he would …" twice outweighs it.
+        return {
+            name: max(counts, key=lambda g: counts[g])
+            for name, counts in votes.items()
+            if len(set(counts.values())) == len(counts)
+        }
 
     def _strip_titles(self, parts: list[str]) -> list[str]:
         while len(parts) > 1 and (
@@ -493,7 +539,14 @@ class ActorRegistry:
 
     def _learn_genders(self) -> None:
         """A sentence about one person followed by "he" or "she" (in it or at the start of
-        the next) says which: votes, so that one odd sentence cannot decide."""
+        the next) says which: votes, so that one odd sentence cannot decide. "X said he …"
+        counts twice, as a title does: the recogniser may have missed that X."""
+        for actor in self.actors:
+            if actor.kind == "person" and (
+                g := self._calls_self.get(actor.name_parts[-1] if actor.name_parts else "")
+            ):
+                actor.vote_gender(g)
+                actor.vote_gender(g)
         sents = list(self.doc.sents)
         refs_by_sent: dict[int, set[int]] = {}
         actor_by_id: dict[int, ActorDraft] = {}
@@ -521,6 +574,14 @@ class ActorRegistry:
                     break
                 if t.ent_type_ == "PERSON":
                     break
+        for actor in self.actors:
+            own = (
+                self._calls_self.get(actor.name_parts[-1])
+                if actor.kind == "person" and actor.name_parts
+                else None
+            )
+            if own is not None:
+                actor.settle_gender(own)
 
     def _object_of_own_clause(self, pronoun: Token, actor: ActorDraft) -> bool:
         """ "Fiona Carradine … accused him of …": the object of a clause whose subject is

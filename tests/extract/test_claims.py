@@ -1062,3 +1062,19 @@ def test_the_paper_is_the_publication_the_sentences_before_are_about(extract: Ex
     assert claim_with(result, "keep its trainers").speaker == "Morning Beacon"
     beacon = next(a for a in result.actors if a.name == "Morning Beacon")
     assert beacon.kind == "organization"
+
+
+def test_what_a_speaker_says_of_he_or_she_settles_the_gender(extract: Extract) -> None:
+    # "replied that she spoke for …" is about his opponent; his own "said he would",
+    # "insisted that he" outvote it, so the last "he said" is his, not the moderator's. (The
+    # recogniser takes the bare surname for an organisation: his own "he" makes it a person.)
+    text = (
+        "Elena Ionescu, a former finance minister, opened by saying that the vote was a choice"
+        " about trust. Bogdan Țăranu, the independent who won the first round, replied that she"
+        " spoke for a class that had forgotten who pays. The moderator, Dan Pop, asked both"
+        " candidates to keep to their time.\n\n"
+        "Țăranu said he would ask allies to cut the foreign presence. Țăranu insisted that he"
+        " was not against NATO.\n\n"
+        "“Peace is not something you wait for,” he said."
+    )
+    assert claim_with(extract(text), "Peace").speaker == "Bogdan Țăranu"
