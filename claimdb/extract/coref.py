@@ -592,11 +592,15 @@ class ActorTable(ActorRegistry):
             self._refer(owner_state, start, end, alias=False)
             return owner_state
 
+        plural = is_plural(token)
+
         def fits(actor: ActorDraft) -> bool:
             if is_person_role != (actor.kind == "person"):
                 return False
             if role not in actor.roles and token.lower_ not in actor.roles:
                 return False
+            if plural and not (actor.plural or actor.kind == "group"):
+                return False  # "the unions are pressing …" is not "the union" of a sentence ago
             if owner_state is not None and self._person_state(actor) not in (None, owner_state.name):
                 return False  # "Its foreign minister" after Malaysia: not Vietnam's
             return all(q in actor.roles for q in qual_countries)

@@ -336,3 +336,12 @@ def test_needed_to_before_a_quote_is_still_an_obligation(extract: Extract) -> No
     )
     demand = demand_with(extract(text), "needed to stop")
     assert (demand.demander, demand.addressee) == ("Timofei Tarnovsky", "United States")
+
+
+def test_the_unions_are_not_the_union_named_a_sentence_before(extract: Extract) -> None:
+    text = (
+        "Three rail unions will strike on Monday. Tomas Vidal, who leads the drivers' union,"
+        " spoke on Friday. The union would call off the strike only if the bill was withdrawn,"
+        " he said. The unions are pressing for a pay rise of 6 per cent."
+    )
+    assert demand_with(extract(text), "pay rise").demander == "The unions"
