@@ -408,21 +408,26 @@ class ClaimFinder:
         return None
 
     def _joined_after_aside(self, verb: Token) -> Token | None:
-        """The clause joined right after a parenthetical cue ("…, he said, and it strictly
-        controlled exports"): a finite verb with its own subject, conjoined to the clause the
-        cue interrupts, opened by ", and"/", but" just after the cue; not in quotation marks
-        (the quote pass reads those)."""
-        if verb.dep_ != "parataxis" or verb.head.pos_ not in ("VERB", "AUX") or verb.head.i > verb.i:
+        """The clause joined right after a parenthetical cue: conjoined ("…, he said, and it
+        strictly controlled exports") or subordinate ("…, the person said, although the list
+        was still argued over"), with a finite verb and a subject of its own, the joiner just
+        after the cue; not in quotation marks (the quote pass reads those)."""
+        head = verb.head
+        if verb.dep_ != "parataxis" or head.pos_ not in ("VERB", "AUX") or head.i > verb.i:
             return None
-        conj = next((c for c in verb.head.rights if c.dep_ == "conj" and c.i > verb.i), None)
-        if conj is None or not is_finite(conj) or self.d.quote_of_token[conj.i] >= 0:
+        clause = next((c for c in head.rights if c.dep_ in ("conj", "advcl") and c.i > verb.i), None)
+        if clause is None or not is_finite(clause) or self.d.quote_of_token[clause.i] >= 0:
             return None
-        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children):
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
             return None
-        between = self.doc[verb.right_edge.i + 1 : conj.left_edge.i]
-        if not any(t.dep_ == "cc" for t in between) or not all(t.dep_ == "cc" or t.is_punct for t in between):
-            return None
-        return conj
+        between = self.doc[verb.right_edge.i + 1 : clause.left_edge.i]
+        if clause.dep_ == "advcl":  # ", although <clause>": the subordinator opens it
+            joined = self.doc[clause.left_edge.i].dep_ == "mark" and all(t.is_punct for t in between)
+        else:  # ", and <clause>"
+            joined = any(t.dep_ == "cc" for t in between) and all(
+                t.dep_ == "cc" or t.is_punct for t in between
+            )
+        return clause if joined else None
 
     def _participle_after_aside(self, verb: Token) -> bool:
         """ "…, she said, adding that …": a participle clause right after the aside."""
@@ -435,12 +440,13 @@ class ClaimFinder:
         return token.tag_ == "VBG" and token.dep_ in ("advcl", "conj") and token.head.i == verb.head.i
 
     def _clause_after_aside(self, claim: ClaimDraft, verb: Token) -> ClaimDraft | None:
-        """The second claim of "…, he said, and <clause>": the clause is said by the same
-        source with the same cue."""
+        """The second claim of "…, he said, and <clause>" or "…, he said, although <clause>":
+        the clause is said by the same source with the same cue."""
         conj = self._joined_after_aside(verb)
         if conj is None or claim.speaker is None:
             return None
-        start, end = self._without_trailing_aside(*self._trim(conj.left_edge.i, conj.right_edge.i + 1))
+        first = conj.left_edge.i + (self.doc[conj.left_edge.i].dep_ == "mark")  # not "although"
+        start, end = self._without_trailing_aside(*self._trim(first, conj.right_edge.i + 1))
         return self._make(claim.speaker, claim.cue, verb.i, start, end, claim.kind, claim.source_token)
 
     def _is_speech_act(self, verb: Token) -> bool:
