@@ -566,7 +566,8 @@ class ActorRegistry:
                 default=sent.start,
             )
             for t in window:
-                if t.i <= first_ref or self._object_of_own_clause(t, actor):
+                # In the person's own quoted words "he"/"him" is someone else.
+                if t.i <= first_ref or t.i in self._quoted or self._object_of_own_clause(t, actor):
                     continue
                 g = _PRONOUN_GENDER.get(t.lower_)
                 if g:
@@ -600,7 +601,7 @@ class ActorRegistry:
         for t in self.doc[head.i + 1 : min(sent.end, head.i + 25)]:
             if t.ent_type_ == "PERSON":
                 return
-            if self._object_of_own_clause(t, actor):
+            if t.i in self._quoted or self._object_of_own_clause(t, actor):
                 continue
             g = PERSONAL_PRONOUNS.get(t.lower_) or {"his": "m", "himself": "m", "herself": "f"}.get(t.lower_)
             if g:

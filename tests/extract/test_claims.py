@@ -1017,7 +1017,7 @@ def test_and_accused_someone_of_something_is_a_second_act(extract: Extract) -> N
     ]
 
 
-@pytest.mark.parametrize("joiner", [", and", ", adding that", ", noting that"])
+@pytest.mark.parametrize("joiner", [", and", ", although", ", adding that", ", noting that"])
 def test_what_follows_a_parenthetical_cue_is_said_too(extract: Extract, joiner: str) -> None:
     # The clause before "she said" is one claim, what she joins after it another; neither
     # swallows the other because it is longer, and "adding" is hers, not the text's.
@@ -1078,3 +1078,12 @@ def test_what_a_speaker_says_of_he_or_she_settles_the_gender(extract: Extract) -
         "“Peace is not something you wait for,” he said."
     )
     assert claim_with(extract(text), "Peace").speaker == "Bogdan Țăranu"
+
+
+def test_a_he_inside_the_persons_own_quote_says_nothing_of_their_gender(extract: Extract) -> None:
+    text = (
+        "A police spokesman, Tomas Berg, said the talks continued. Marta Kowal, whose son is"
+        " held in Grodno, urged the ministry to accept “any deal that brings him home”. She said"
+        " the family had learned about the talks from the news."
+    )
+    assert claim_with(extract(text), "the family").speaker == "Marta Kowal"
