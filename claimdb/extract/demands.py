@@ -70,6 +70,20 @@ _DEALS = frozenset(
 # Nouns naming a set of demands, which a colon then lists: "its terms: A, B and C".
 _TERMS_NOUNS = frozenset({"demand", "condition", "precondition", "term", "minimum", "requirement"})
 
+
+def _stated_terms(noun: Token) -> bool:
+    """ "The precondition is that …": terms set out as the subject of "be", which a quote
+    may hold (the speaker's own terms)."""
+    return (
+        noun.dep_ == "nsubj"
+        and noun.head.lemma_ == "be"
+        # not "the primary requirement for the program is …": a rule, not a demand
+        and noun.lemma_.casefold() in ("condition", "precondition", "demand", "term")
+        # "the Russian demand is a non-starter" judges somebody else's terms
+        and not any(c.dep_ in ("amod", "compound") and (c.ent_type_ or c.pos_ == "PROPN") for c in noun.lefts)
+    )
+
+
 # What one can want without asking anyone for it.
 _STATES_OF_AFFAIRS = {
     "war",
@@ -139,7 +153,11 @@ class DemandFinder:
             lemma = self.lex.lemma(token)
             if token.pos_ == "VERB" and lemma in lex.demand_verbs:
                 self._verb_demand(token, lemma)
-            elif token.pos_ == "NOUN" and lemma in lex.demand_nouns and d.quote_of_token[token.i] < 0:
+            elif (
+                token.pos_ == "NOUN"
+                and lemma in lex.demand_nouns
+                and (d.quote_of_token[token.i] < 0 or _stated_terms(token))
+            ):
                 self._noun_demand(token)
             elif token.dep_ == "aux" and token.lower_ in lex.obligation_modals:
                 self._obligation(token.head, token)
@@ -388,9 +406,18 @@ class DemandFinder:
                 (c for c in noun.head.rights if c.dep_ == "prep" and c.lower_ == "for" and c.i > noun.i), None
             )
             content = next((p for p in prep.children if p.dep_ == "pobj"), None) if prep is not None else None
-        if content is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
-            # "The union's conditions for calling off the protests are A, B and C."
-            content = next((c for c in noun.head.children if c.dep_ == "attr" and c.i > noun.i), None)
+        stated = _stated_terms(noun)
+        if content is None and stated:
+            # "The union's conditions for calling off the protests are A, B and C.", "The
+            # precondition is that not one launcher is deployed"
+            content = next(
+                (
+                    c
+                    for c in noun.head.children
+                    if c.i > noun.i and (c.dep_ == "attr" or (c.dep_ == "ccomp" and marked_by(c, "that")))
+                ),
+                None,
+            )
         if content is None:
             return
         source = next((c for c in noun.children if c.dep_ == "poss"), None)
@@ -398,9 +425,11 @@ class DemandFinder:
             source = object_of(noun, ("from",))  # "calls from farmers' groups for a pullback"
         if source is None and noun.dep_ in ("dobj", "nsubj") and noun.head.pos_ == "VERB":
             source = self._source(noun.head) if noun.dep_ == "dobj" else None
-        if source is None:
-            return
-        demander = self.actors.resolve(source, possessive=True)
+        demander = self.actors.resolve(source, possessive=True) if source is not None else None
+        if demander is None and stated:
+            # Nobody's terms named, in somebody's words: “The precondition is that …,”
+            # Obraztsov said; "The precondition for any talks, the official said, was …".
+            demander = self._claim_speaker_at(noun.idx) or self._claim_speaker_at(content.idx)
         if demander is None:
             return
         self._add(demander, None, noun.text, noun, self._items(content))
@@ -410,11 +439,17 @@ class DemandFinder:
         to = next((c for c in up.children if c.dep_ == "prep" and c.lower_ == "to"), None)
         who = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
         act = next((c for c in up.head.children if c.dep_ in ("xcomp", "advcl") and c.i > up.i), None)
+        clause_start = min(up.head.left_edge.i, up.i)  # the whole "It is up to X to …"
+        aside = next((c for c in up.head.children if c.dep_ == "parataxis" and c.i > up.i), None)
+        if act is None and aside is not None:
+            # "It was up to Russia, he said, to prove …": the parser hangs the act on the
+            # aside; the demand is the act, without the aside.
+            act = next((c for c in aside.children if c.dep_ == "xcomp" and is_infinitive(c)), None)
+            clause_start = act.left_edge.i if act is not None else clause_start
         parties = self._speaker_obliging(up, who) if act is not None else None
         if act is None or parties is None:
             return
         claim_index, speaker, addressee = parties
-        clause_start = min(up.head.left_edge.i, up.i)  # the whole "It is up to X to …"
         end = act.right_edge.i + 1
         for i in range(act.i, end - 1):
             if self.doc[i].text == "," and self.doc[i + 1].lower_ == "not":

@@ -345,3 +345,29 @@ def test_the_unions_are_not_the_union_named_a_sentence_before(extract: Extract) 
         " he said. The unions are pressing for a pay rise of 6 per cent."
     )
     assert demand_with(extract(text), "pay rise").demander == "The unions"
+
+
+def test_terms_stated_as_a_subject_are_the_speakers_demand(extract: Extract) -> None:
+    # Nobody's terms named: the speaker whose words hold them sets them; "the Russian
+    # demand is a non-starter" judges someone else's.
+    text = (
+        "“The precondition is that no foreign launcher is deployed on our soil,” Deputy Foreign"
+        " Minister Oleg Varin said.\n\n"
+        "The precondition for any talks, a senior alliance official said, was the removal of the"
+        " launchers moved into Belarus.\n\n"
+        "Officials in Oslo say the Russian demand is a non-starter."
+    )
+    result = extract(text)
+    assert demand_with(result, "no foreign launcher").demander == "Oleg Varin"
+    assert demand_with(result, "removal of the launchers").demander == "a senior alliance official"
+    assert not [d for d in result.demands if "non-starter" in d.text]
+
+
+def test_up_to_with_the_cue_in_between(extract: Extract) -> None:
+    text = (
+        "Poland’s defence minister, Bartosz Wierzba, spoke in Warsaw. It was up to Russia, he"
+        " said, to prove its good faith by returning to the talks."
+    )
+    demand = demand_with(extract(text), "good faith")
+    assert (demand.demander, demand.addressee) == ("Bartosz Wierzba", "Russia")
+    assert demand.text == "prove its good faith by returning to the talks"
