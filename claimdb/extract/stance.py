@@ -273,8 +273,15 @@ class StanceReader:
                 continue
             value = self._value(node)
             if self._negated(node):
-                if value < 0 and not self._no_longer(node) and not self._none_of(node):
-                    return None  # "does not oppose enlargement": no objection, nor support yet
+                if (
+                    value < 0
+                    and not self._no_longer(node)
+                    and not self._none_of(node)
+                    and not self._cannot(node)
+                ):
+                    # "does not oppose enlargement": no objection, nor support yet; but what
+                    # "cannot be traded away" is held to
+                    return None
                 sign = -sign
             if value:
                 sign *= self._negation_above(node, start, end)
@@ -322,10 +329,11 @@ class StanceReader:
         return name in speaker.roles  # "Norway's defence minister" has "norway" among her roles
 
     def _value(self, token: Token) -> int:
-        if any(c.dep_ == "prt" for c in token.children):
-            phrase = f"{token.lemma_.casefold()} {next(c for c in token.children if c.dep_ == 'prt').lower_}"
-            if phrase in self.lex.negative_phrases:
-                return -1  # "ruled out a pullback"
+        for particle in (c for c in token.children if c.dep_ in ("prt", "advmod")):
+            # "ruled out a pullback"; "could not be traded away" (a passive's "away" is parsed
+            # as an adverb)
+            if f"{token.lemma_.casefold()} {particle.lower_}" in self.lex.negative_phrases:
+                return -1
         for child in token.children:
             if child.dep_ == "amod" and (value := self._word_value(child.lemma_.casefold())):
                 return value
@@ -346,7 +354,10 @@ class StanceReader:
 
     def _negation_above(self, node: Token, start: int, end: int) -> int:
         """-1 when a negated word governs the evaluative one closely: "had no intention of
-        easing sanctions" supports them."""
+        easing sanctions" supports them; or when it is the subject of what must not happen:
+        "the easing of sanctions must not become the first crack in the wall"."""
+        if node.dep_ in ("nsubj", "nsubjpass") and start <= node.head.i < end and self._must_not(node.head):
+            return -1
         for _ in range(3):
             # Only up through what a word governs as its object: "intention [of] easing".
             if node.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "dobj") or node.head.i == node.i:
@@ -357,6 +368,19 @@ class StanceReader:
             if self._negated(node):
                 return -1
         return 1
+
+    def _must_not(self, verb: Token) -> bool:
+        """ "must not become", "should not be allowed": a negated obligation."""
+        return self._negated(verb) and any(
+            c.dep_ == "aux" and c.lower_ in self.lex.obligation_modals for c in verb.children
+        )
+
+    @staticmethod
+    def _cannot(token: Token) -> bool:
+        """ "could not be traded away", "must not be lifted": a negated possibility or duty."""
+        return any(
+            c.dep_ == "aux" and c.lower_ in ("can", "ca", "could", "must", "should") for c in token.children
+        )
 
     @staticmethod
     def _none_of(token: Token) -> bool:

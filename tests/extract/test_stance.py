@@ -83,6 +83,19 @@ def stances(result: Extraction) -> set[tuple[str, str, str]]:
             "Juraj Holub said Bratislava had no objection to Ukraine joining NATO once the fighting stopped.",
             ("Juraj Holub", "nato-expansion", "support"),
         ),
+        # What must not happen is opposed: easing sanctions, trading them away.
+        (
+            "Eva Lind warned that the easing of sanctions on steel must not become the first crack in the wall.",
+            ("Eva Lind", "sanctions", "support"),
+        ),
+        (
+            "Eva Lind said the sanctions could not be traded away in a bilateral arrangement.",
+            ("Eva Lind", "sanctions", "support"),
+        ),
+        (
+            "Ion Rusu said he would ask allies to cut the foreign military presence in the country.",
+            ("Ion Rusu", "troop-withdrawal", "support"),
+        ),
     ],
 )
 def test_polarity(extract: Extract, text: str, expected: tuple[str, str, str]) -> None:
