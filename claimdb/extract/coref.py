@@ -290,7 +290,8 @@ class ActorTable(ActorRegistry):
         modifiers_ok = all(
             c.dep_ in ("det", "amod", "compound", "poss", "case")
             and (c.pos_ != "PROPN" or self.gaz.country(c.text) is not None)  # "Czech minister"
-            and c.lower_ not in ("a", "an", "another")  # "A spokesperson for X" is someone new
+            # "A spokesperson for X", "the other official" are someone new
+            and c.lower_ not in ("a", "an", "another", "other")
             for c in token.lefts
         )
         has_owner = any(c.dep_ == "poss" for c in token.lefts)
@@ -317,8 +318,11 @@ class ActorTable(ActorRegistry):
                 NAME_PUNCT.sub("", text), "group" if is_plural(token) else "other", named=False
             )
             actor.plural = is_plural(token)
-            if self._is_role_word(token) and not actor.plural:
+            one_of = None if actor.plural or self._is_role_word(token) else self._one_person(token)
+            if not actor.plural and (self._is_role_word(token) or one_of):
                 actor.kind = "person"
+            if one_of:
+                actor.roles.add(one_of)  # "One of the two officials" is a later "the official"
         actor.roles.add(lemma)  # so that a later "the union" finds it
         self._refer(actor, start, end)
         return actor
@@ -390,6 +394,23 @@ class ActorTable(ActorRegistry):
         subject = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject.lemma_.casefold() in self.lex.information_sources:
             return subject
+        return None
+
+    def _one_person(self, token: Token) -> str | None:
+        """The role of a person known as one of a group of people or by a role in apposition
+        ("One of the two officials, a Lithuanian official involved in the talks,"); None
+        when ``token`` is no such phrase."""
+        role = next(
+            (c for c in token.children if c.dep_ == "appos" and self._is_role_word(c) and not is_plural(c)),
+            None,
+        )
+        if role is not None:
+            return role.lemma_.casefold()
+        group = object_of(token, ("of",)) if token.lower_ == "one" else None
+        if group is not None and (
+            self._is_role_word(group) or group.lemma_.casefold() in self.lex.group_nouns
+        ):
+            return group.lemma_.casefold()
         return None
 
     def _publication_before(self, noun: Token) -> ActorDraft | None:

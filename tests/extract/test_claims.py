@@ -1087,3 +1087,28 @@ def test_a_he_inside_the_persons_own_quote_says_nothing_of_their_gender(extract:
         " the family had learned about the talks from the news."
     )
     assert claim_with(extract(text), "the family").speaker == "Marta Kowal"
+
+
+def test_one_of_the_officials_is_a_person_and_a_byline_is_nobody(extract: Extract) -> None:
+    # "she" has one person to go to: the official, not the reporter in the byline; "The
+    # official" later is her again, "The other official" someone new.
+    text = (
+        "Lithuania and Belarus close to prisoner swap\n\n"
+        "By Henrike Moll\n\n"
+        "VILNIUS — Lithuania and Belarus are close to an exchange that would free four European"
+        " Union citizens, according to a person briefed on the talks and two officials familiar"
+        " with the negotiations.\n\n"
+        "One of the two officials, a Lithuanian official involved in the talks, said Minsk had"
+        " added a new condition at the last round: the resumption of potash transit through the"
+        " port of Klaipėda, halted since 2022 under EU sanctions.\n\n"
+        "“That is not something Vilnius can give,” she said. The official, who spoke on condition"
+        " of anonymity, said the sanctions were “not for sale”.\n\n"
+        "The other official, a diplomat from a European country that supports the mediation,"
+        " described the condition as “an opening bid”."
+    )
+    result = extract(text)
+    official = claim_with(result, "new condition").speaker
+    assert claim_with(result, "Vilnius can give").speaker == official
+    assert claim_with(result, "not for sale").speaker == official
+    assert claim_with(result, "opening bid").speaker not in (official, None)
+    assert "Henrike Moll" not in {a.name for a in result.actors}
