@@ -216,19 +216,19 @@ class ActorTable(ActorRegistry):
             if actor.kind == "country" or actor.kind == "person" or actor.named:
                 self._refer(actor, start, end, alias=actor.kind != "person")
             return actor
-        # "the paper", "the Lyon daily" (any place may qualify a paper; "a paper" is new)
-        if (
-            token.lemma_.casefold() in self.lex.publication_nouns
-            and not is_plural(token)
-            and all(
+        if token.lemma_.casefold() in self.lex.body_nouns and not is_plural(token):
+            # A paper or a company by its trade: its own name in apposition ("Serbia's main
+            # importer, Balkan Gas Trading, said"), else, for "the paper", "the Lyon daily",
+            # "the company", the one the last sentences were about ("a paper" is new).
+            body = self._named_body(token)
+            if body is None and all(
                 c.dep_ in ("det", "amod", "compound") and c.lower_ not in ("a", "an", "another")
                 for c in token.lefts
-            )
-        ):
-            paper = self._publication_before(token)
-            if paper is not None:
-                self._refer(paper, start, end, alias=False)
-                return paper
+            ):
+                body = self._named_body_before(token)
+            if body is not None:
+                self._refer(body, start, end, alias=False)
+                return body
         for i in range(start, end):
             a = self._token_actor.get(i)
             if (
@@ -413,28 +413,32 @@ class ActorTable(ActorRegistry):
             return group.lemma_.casefold()
         return None
 
-    def _publication_before(self, noun: Token) -> ActorDraft | None:
-        """The publication "the paper" or "the Paris daily" stands for: the name heading
-        the main clause of its sentence or of one of the three before ("Le Veilleur is
-        warmer. Under the headline …, the Paris daily argues"), when that name is no person
-        and no state. Nearer than the last holder of the role: a press review goes from
-        paper to paper, and the recogniser rarely knows a newspaper's name."""
+    def _named_body_before(self, noun: Token) -> ActorDraft | None:
+        """The paper or company "the paper", "the Paris daily" or "the company" stands for:
+        the name heading the main clause of its sentence or of one of the three before ("Le
+        Veilleur is warmer. Under the headline …, the Paris daily argues"; "The exporter,
+        Volgaz Export, said …. The company said"), when that name is no person and no
+        state. Nearer than the last holder of the role: a press review goes from paper to
+        paper, a business story from company to company."""
         sent = noun.sent
         for _ in range(4):
             subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None and subject.i < noun.i and subject.i not in self._quoted:
-                paper = self._publication(subject)
-                if paper is not None:
-                    return paper
+                body = self._named_body(subject)
+                if body is not None:
+                    return body
             if sent.start == 0:
                 break
             sent = self.doc[sent.start - 1].sent
         return None
 
-    def _publication(self, subject: Token) -> ActorDraft | None:
-        """The organisation a proper-name subject names, unless it is a person or a state."""
+    def _named_body(self, subject: Token) -> ActorDraft | None:
+        """The organisation a proper-name subject names ("Le Veilleur"), or the one named in
+        apposition to a common noun ("The exporter, Russia's Volgaz Export,"), unless it is
+        a person or a state."""
         if subject.pos_ != "PROPN":
-            return None
+            named = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            return self._named_body(named) if named is not None else None
         known = self._token_actor.get(subject.i)
         if known is not None:
             return known if known.kind in ("organization", "other") and known.named else None
@@ -448,9 +452,9 @@ class ActorTable(ActorRegistry):
         name = self.doc[first : subject.i + 1].text
         if self.gaz.country(name) is not None or self._find_person(normalize_name(name).split()) is not None:
             return None
-        paper = self._actor(name, "organization")
-        self._mention(paper, first, subject.i + 1)
-        return paper
+        body = self._actor(name, "organization")
+        self._mention(body, first, subject.i + 1)
+        return body
 
     def _who_delivered(self, document: Token) -> ActorDraft | None:
         """Whoever read, issued or released the same document a few sentences back:

@@ -68,7 +68,7 @@ class Lexicon:
     female_words: frozenset[str]
     title_abbreviations: frozenset[str]
     organization_nouns: frozenset[str]
-    publication_nouns: frozenset[str]
+    body_nouns: frozenset[str]
     group_nouns: frozenset[str]
     information_sources: frozenset[str]
 
@@ -178,7 +178,7 @@ def lexicon() -> Lexicon:
         female_words=_words(roles["female"]),
         title_abbreviations=_words(roles["abbreviations"]),
         organization_nouns=_words(roles["organization"]),
-        publication_nouns=_words(roles["publications"]),
+        body_nouns=_words(roles["named_bodies"]),
         group_nouns=_words(roles["groups"]),
         information_sources=_words(roles["information_sources"]),
         seats={k.casefold(): v for k, v in inst["seats"].items()},

@@ -1112,3 +1112,17 @@ def test_one_of_the_officials_is_a_person_and_a_byline_is_nobody(extract: Extrac
     assert claim_with(result, "not for sale").speaker == official
     assert claim_with(result, "opening bid").speaker not in (official, None)
     assert "Henrike Moll" not in {a.name for a in result.actors}
+
+
+def test_the_company_is_the_one_named_before(extract: Extract) -> None:
+    text = (
+        "The operator, Danube Gas Transmission (DGT), said in a statement that it could not accept"
+        " payments routed through the bank.\n\n"
+        "The exporter, Russia's state-controlled Ural Export, said it had paid the invoice in full."
+        " The company said it regarded the halt as a breach of contract.\n\n"
+        "Serbia's main importer, Sava Gas Trading, said flows would not resume this month."
+    )
+    result = extract(text)
+    assert claim_with(result, "paid the invoice").speaker == "Ural Export"
+    assert claim_with(result, "breach of contract").speaker == "Ural Export"
+    assert claim_with(result, "flows would not resume").speaker == "Sava Gas Trading"
