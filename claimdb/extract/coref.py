@@ -25,7 +25,7 @@ PLURAL_PRONOUNS = {"they", "them"}
 NEUTER_PRONOUNS = {"it"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # Names of one signed document: "a joint statement", "the text", "the communique".
-_DOCUMENT_NAMES = frozenset({"statement", "text", "communique", "communiqué", "declaration"})
+_DOCUMENT_NAMES = frozenset({"statement", "text", "communique", "communiqué", "declaration", "draft"})
 # Possessives resolved like their pronoun: "Its foreign ministry" is the ministry of what "it" is.
 _POSSESSIVE_FORMS = {"its": "it", "their": "they", "his": "he"}
 _SIDES = {
@@ -148,6 +148,9 @@ class ActorTable(ActorRegistry):
         if not described and (token.pos_ == "PRON" or low in PERSONAL_PRONOUNS or low in PLURAL_PRONOUNS):
             if low in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
                 return self.resolve(self._relative_antecedent(token.head.head), prefer=prefer)
+            first = self._same_pronoun_before(token)
+            if first is not None:
+                return self.resolve(first, prefer=prefer, possessive=possessive)
             if low == "it" and (document := self._document_subject_before(token)) is not None:
                 return self.resolve(document)  # "The text does not name China. It states …"
             actor = self._resolve_pronoun(token, prefer, possessive=possessive)
@@ -166,9 +169,19 @@ class ActorTable(ActorRegistry):
             # "a statement from the UAE foreign ministry said", then "the statement urged":
             # a document speaks for whoever issued it.
             owner = object_of(token, ("from", "by"))
+            if owner is None and lemma in _DOCUMENT_NAMES:
+                owner = self._put_forward_by(token)  # a position paper, not a study "released by"
             if owner is not None and (issuer := self.resolve(owner)) is not None:
                 self._issuers[lemma] = issuer
                 return issuer
+            # "a competing Russian draft": the state that tabled it
+            demonym = next(
+                (c for c in token.lefts if c.dep_ == "amod" and c.lower_ in self.gaz.demonyms), None
+            )
+            if owner is None and demonym is not None:
+                state = self._state(self.gaz.demonyms[demonym.lower_])
+                self._refer(state, start, end, alias=False)
+                return state
             # "the statement", "the four-page text"; not "recent polls", "other studies".
             modifiers = ("det", "amod", "compound", "nummod") if lemma in _DOCUMENT_NAMES else ("det",)
             if owner is None and all(c.dep_ in modifiers for c in token.lefts):
@@ -385,6 +398,17 @@ class ActorTable(ActorRegistry):
                 by_id[id(ref.actor)] = ref.actor
         return by_id[max(counts, key=lambda k: counts[k])] if counts else None
 
+    @staticmethod
+    def _same_pronoun_before(pronoun: Token) -> Token | None:
+        """ "It would also have called on Russia to …, and it urged the parties to …": the
+        same pronoun as subject of the clause this one is joined to is the same referent,
+        whoever was named in between."""
+        verb = pronoun.head
+        if pronoun.dep_ != "nsubj" or verb.dep_ != "conj":
+            return None
+        first = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        return first if first is not None and first.lower_ == pronoun.lower_ else None
+
     def _document_subject_before(self, pronoun: Token) -> Token | None:
         """The document the sentence before ``pronoun``'s is about, as its subject."""
         sent = pronoun.sent
@@ -455,6 +479,16 @@ class ActorTable(ActorRegistry):
         body = self._actor(name, "organization")
         self._mention(body, first, subject.i + 1)
         return body
+
+    @staticmethod
+    def _put_forward_by(document: Token) -> Token | None:
+        """Who put a document forward: "The text, put forward by Denmark and Panama," """
+        for verb in document.children:
+            if verb.dep_ == "acl" and verb.tag_ == "VBN":
+                agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+                if agent is not None:
+                    return next((p for p in agent.children if p.dep_ == "pobj"), None)
+        return None
 
     def _who_delivered(self, document: Token) -> ActorDraft | None:
         """Whoever read, issued or released the same document a few sentences back:
@@ -609,6 +643,9 @@ class ActorTable(ActorRegistry):
             for t in doc[start : token.i]
             if t.pos_ in ("ADJ", "PROPN") and t.dep_ in ("amod", "compound", "poss")
         }
+        owner = object_of(token, ("of", "for", "from"))  # "The representative of Brazil"
+        if owner is not None:
+            qualifiers.add(doc[owner.left_edge.i : owner.i + 1].text)
         qual_countries = {c.casefold() for q in qualifiers if (c := self.gaz.country(q))}
         is_person_role = self._is_role_word(token)
         # "Malaysia’s signature came with a caveat. Its foreign minister said …": the role

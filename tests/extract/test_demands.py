@@ -371,3 +371,21 @@ def test_up_to_with_the_cue_in_between(extract: Extract) -> None:
     demand = demand_with(extract(text), "good faith")
     assert (demand.demander, demand.addressee) == ("Bartosz Wierzba", "Russia")
     assert demand.text == "prove its good faith by returning to the talks"
+
+
+def test_a_draft_speaks_for_its_sponsors_and_a_representative_for_their_state(extract: Extract) -> None:
+    text = (
+        "The text, put forward by Norway and Chile, would have demanded that all parties halt"
+        " strikes on energy facilities. It would also have called on Russia to pull its forces"
+        " back from the city, and it urged the parties to resume direct talks.\n\n"
+        "Minutes later, members rejected a competing Russian draft, which called for the lifting"
+        " of Western sanctions.\n\n"
+        "Norway's representative, Ambassador Ingrid Dahl, said the text had been negotiated line"
+        " by line. The representative of Brazil said the Council should stop voting for the"
+        " cameras."
+    )
+    result = extract(text)
+    assert demand_with(result, "halt strikes").demander == "Norway"
+    assert demand_with(result, "resume direct talks").demander == "Norway"
+    assert demand_with(result, "lifting of Western sanctions").demander == "Russia"
+    assert claim_with(result, "voting for the cameras").speaker != "Ingrid Dahl"
