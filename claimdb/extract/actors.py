@@ -665,6 +665,37 @@ class ActorRegistry:
             return  # "Ukrainian territory": an adjective, not a reference to the state
         self._mention(self._state(country), start, end)
 
+    def _dateline_state(self, char: int) -> tuple[int, str | None]:
+        """Where the story holding ``char`` starts and the state its dateline's place is in,
+        when it has one ("WARSAW" -> Poland; not "BRUSSELS", the seat of no state)."""
+        filed = [(at, place) for at, place in self._dateline_places if at <= char]
+        if not filed:
+            return 0, None
+        at, place = filed[-1]
+        country = self.gaz.country(place)
+        if country is None or self._is_organization(country):
+            return at, None
+        return at, country
+
+    def _state_of_department(self, start: int, end: int) -> tuple[str, int] | None:
+        """The state a department whose name names no country belongs to, and where its
+        name ends: the one named after it ("The Ministry of Foreign Affairs of the Russian
+        Federation", the whole a name of Russia), else the state of the story's dateline
+        ("The Foreign Ministry" under "MOSCOW, 8 April")."""
+        words = normalize_name(self.doc[start:end].text).split()
+        if not any(w in self.lex.state_nouns for w in words) or not all(
+            w in self.lex.state_nouns or w in self.lex.portfolio_words for w in words
+        ):
+            return None
+        if end < len(self.doc) and self.doc[end].lower_ == "of":
+            owner = next((c for c in self.doc[end].children if c.dep_ == "pobj"), None)
+            if owner is not None and (
+                country := self.gaz.country(self.doc[owner.left_edge.i : owner.i + 1].text)
+            ):
+                return country, owner.i + 1
+        filed_in = self._dateline_state(self.doc[start].idx)[1]
+        return (filed_in, end) if filed_in is not None else None
+
     def _named_organization(self, end: int) -> bool:
         """A name in apposition to an organisation noun: "the news agency Tass", "the
         newspaper Rossiiskiye Vedomosti"."""
@@ -712,6 +743,13 @@ class ActorRegistry:
             actor = self._state(state)
             actor.roles.add(head.lemma_.casefold())
             self._mention(actor, head.left_edge.i, end)
+            return
+        department = self._state_of_department(start, end)
+        if department is not None:
+            state, end = department
+            actor = self._state(state)
+            actor.roles.update(w for w in key.split() if w in self.lex.state_nouns)
+            self._mention(actor, start, end)
             return
         known = self.lex.organizations.get(key) or next(
             (o for o in self.lex.organizations.values() if key in o.aliases), None

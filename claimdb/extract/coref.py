@@ -275,7 +275,13 @@ class ActorTable(ActorRegistry):
             actor = self._state(country)
             self._refer(actor, start, end, alias=not by_pronoun)
             return actor
-        if token.is_title and (token.pos_ == "PROPN" or token.lower_ not in self._lowercase_words):
+        # "The Ministry notes …": a capitalised body noun is a role below, not a missed name
+        capitalised_body = token.lower_ in self.lex.organization_nouns and len(key.split()) == 1
+        if (
+            token.is_title
+            and (token.pos_ == "PROPN" or token.lower_ not in self._lowercase_words)
+            and not capitalised_body
+        ):
             # A name the recogniser missed ("said Diallo"): a person already named here.
             parts = self._strip_titles(key.split())
             known = self._find_person(parts)
@@ -726,18 +732,6 @@ class ActorTable(ActorRegistry):
             return None
         actor = self._resolve_pronoun(owner, None, possessive=True)
         return actor if actor is not None and actor.kind == "country" else None
-
-    def _dateline_state(self, char: int) -> tuple[int, str | None]:
-        """Where the story holding ``char`` starts and the state its dateline's place is in,
-        when it has one ("WARSAW" -> Poland; not "BRUSSELS", the seat of no state)."""
-        filed = [(at, place) for at, place in self._dateline_places if at <= char]
-        if not filed:
-            return 0, None
-        at, place = filed[-1]
-        country = self.gaz.country(place)
-        if country is None or self._is_organization(country):
-            return at, None
-        return at, country
 
     def _resolve_pronoun(
         self, token: Token, prefer: ActorDraft | None, *, possessive: bool = False

@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 # are no actors.
 _DATELINE = re.compile(
     r"^\s*(?P<place>[^\W\d_][^\s,(]*(?:[ ][^\W\d_][^\s,(]*){0,3})"
-    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?"  # a date
+    # a date ("March 3", "8 April")
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s*\d{4})?"
     r"|,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})?"  # or a state or region: "New York", "Ill."
     r"(?:\s*\([^)\n]{1,40}\))?\s*[—–-]{1,2}\s+"
 )

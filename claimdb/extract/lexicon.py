@@ -74,6 +74,7 @@ class Lexicon:
 
     seats: dict[str, str]
     state_nouns: frozenset[str]
+    portfolio_words: frozenset[str]
     country_aliases: dict[str, str]
     demonyms: dict[str, str]
     blocs: dict[str, str]
@@ -183,6 +184,7 @@ def lexicon() -> Lexicon:
         information_sources=_words(roles["information_sources"]),
         seats={k.casefold(): v for k, v in inst["seats"].items()},
         state_nouns=_words(inst["state_nouns"]["nouns"]),
+        portfolio_words=_words(inst["state_nouns"]["portfolios"]["words"]),
         country_aliases={k.casefold(): v for k, v in inst["country_aliases"].items()},
         demonyms={k.casefold(): v for k, v in inst["demonyms"].items()},
         blocs={k.casefold(): v for k, v in inst["blocs"].items()},

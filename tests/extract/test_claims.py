@@ -1126,3 +1126,21 @@ def test_the_company_is_the_one_named_before(extract: Extract) -> None:
     assert claim_with(result, "paid the invoice").speaker == "Ural Export"
     assert claim_with(result, "breach of contract").speaker == "Ural Export"
     assert claim_with(result, "flows would not resume").speaker == "Sava Gas Trading"
+
+
+def test_a_department_without_a_country_is_the_state_of_the_dateline_or_the_one_after_it(
+    extract: Extract,
+) -> None:
+    filed = (
+        "MOSCOW, 8 April (Kaspi-Press) — The Foreign Ministry issued a statement on Tuesday. The"
+        " Ministry notes that the decision was announced in Washington."
+    )
+    assert claim_with(extract(filed), "announced in Washington").speaker == "Russia"
+    named = (
+        "The Ministry of Foreign Affairs of the Russian Federation issued a statement on Tuesday."
+        " It said the delivery crosses a line."
+    )
+    result = extract(named)
+    assert claim_with(result, "crosses a line").speaker == "Russia"
+    russia = next(a for a in result.actors if a.name == "Russia")
+    assert "Ministry of Foreign Affairs" not in russia.aliases  # the bare name is any state's
