@@ -31,6 +31,7 @@ from claimdb.extract.syntax import (
     is_finite,
     is_infinitive,
     marked_by,
+    object_of,
     perfect_head,
     source_of,
 )
@@ -689,9 +690,10 @@ class ClaimFinder:
         return self._make(speaker, cue, token.i, start, end, "according", source.i)
 
     def _viewpoint_claim(self, noun: Token, last: ActorDraft | None) -> ClaimDraft | None:
-        """ "In his view, A", "By the envoy's own account, A": A is the owner's claim."""
+        """ "In his view, A", "By the envoy's own account, A", "In the view of the Ministry,
+        A": A is the owner's claim."""
         prep = noun.head
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None) or object_of(noun, ("of",))
         if owner is None or noun.dep_ != "pobj" or prep.lower_ not in ("in", "by") or prep.dep_ != "prep":
             return None
         sent = noun.sent

@@ -523,7 +523,9 @@ class ActorTable(ActorRegistry):
             else:
                 continue
             source = source_of(verb)
-            return self.resolve(source) if source is not None and source.i != document.i else None
+            if source is not None and source.i == document.i:
+                continue  # "It was noted in the statement that …": the statement itself speaks
+            return self.resolve(source) if source is not None else None
         return None
 
     def resolve_label(self, tokens: list[Token]) -> ActorDraft | None:

@@ -160,6 +160,10 @@ def source_of(verb: Token, cue_lemmas: Collection[str] = (), depth: int = 0) -> 
             agent = next((a for a in verb.children if a.dep_ == "agent"), None)
             if agent is not None:
                 return next((p for p in agent.children if p.dep_ == "pobj"), None)
+            if child.lower_ == "it":
+                # "It was noted in the statement that …", "In the statement it is stressed
+                # that …": the document the passive names says it
+                return object_of(verb, ("in",))
             return child if verb.lemma_ in ("quote", "cite") else None
     head = verb.head
     if is_infinitive(verb) and head.i != verb.i and head.lemma_ in RAISING_PASSIVES:

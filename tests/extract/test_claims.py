@@ -1144,3 +1144,16 @@ def test_a_department_without_a_country_is_the_state_of_the_dateline_or_the_one_
     assert claim_with(result, "crosses a line").speaker == "Russia"
     russia = next(a for a in result.actors if a.name == "Russia")
     assert "Ministry of Foreign Affairs" not in russia.aliases  # the bare name is any state's
+
+
+def test_in_the_view_of_and_what_is_noted_in_a_statement(extract: Extract) -> None:
+    text = (
+        "Russia's foreign ministry issued a statement on Tuesday. In the statement it is stressed"
+        " that any strike would be regarded as an attack. It was also noted in the statement that"
+        " the European capitals bear their share of responsibility. In the view of the court,"
+        " the law is clear."
+    )
+    result = extract(text)
+    assert claim_with(result, "regarded as an attack").speaker == "Russia"
+    assert claim_with(result, "share of responsibility").speaker == "Russia"
+    assert claim_with(result, "the law is clear").speaker == "the court"
