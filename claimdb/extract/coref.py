@@ -271,6 +271,13 @@ class ActorTable(ActorRegistry):
                     # speaks for the government he leads, closer than an anonymous one.
                     self._refer(person, start, end, alias=False)
                     return person
+        if country is None and token.lower_ == "office":
+            # "His office has just released it:": a person's office speaks in that person's name
+            owner = next((c for c in token.lefts if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+            person = self._resolve_pronoun(owner, None, possessive=True) if owner is not None else None
+            if person is not None and person.named:
+                self._refer(person, start, end, alias=False)
+                return person
         if country is not None:
             actor = self._state(country)
             self._refer(actor, start, end, alias=not by_pronoun)

@@ -1157,3 +1157,12 @@ def test_in_the_view_of_and_what_is_noted_in_a_statement(extract: Extract) -> No
     assert claim_with(result, "regarded as an attack").speaker == "Russia"
     assert claim_with(result, "share of responsibility").speaker == "Russia"
     assert claim_with(result, "the law is clear").speaker == "the court"
+
+
+def test_his_office_speaks_in_his_name(extract: Extract) -> None:
+    text = (
+        "We now have the text of what Prime Minister Jan Wrona told leaders behind closed doors."
+        " His office has just released it:\n\n"
+        "“Europe has spent three years asking Washington what it will do.”"
+    )
+    assert claim_with(extract(text), "three years").speaker == "Jan Wrona"
