@@ -539,14 +539,9 @@ class ActorRegistry:
 
     def _learn_genders(self) -> None:
         """A sentence about one person followed by "he" or "she" (in it or at the start of
-        the next) says which: votes, so that one odd sentence cannot decide. "X said he …"
-        counts twice, as a title does: the recogniser may have missed that X."""
-        for actor in self.actors:
-            if actor.kind == "person" and (
-                g := self._calls_self.get(actor.name_parts[-1] if actor.name_parts else "")
-            ):
-                actor.vote_gender(g)
-                actor.vote_gender(g)
+        the next) says which: votes, so that one odd sentence cannot decide. Then what the
+        person's own cues say ("X said he …", by majority over the article) settles it: a
+        sentence about one person may go on about another ("X replied that she spoke for …")."""
         sents = list(self.doc.sents)
         refs_by_sent: dict[int, set[int]] = {}
         actor_by_id: dict[int, ActorDraft] = {}

@@ -443,11 +443,11 @@ class ClaimFinder:
     def _clause_after_aside(self, claim: ClaimDraft, verb: Token) -> ClaimDraft | None:
         """The second claim of "…, he said, and <clause>" or "…, he said, although <clause>":
         the clause is said by the same source with the same cue."""
-        conj = self._joined_after_aside(verb)
-        if conj is None or claim.speaker is None:
+        clause = self._joined_after_aside(verb)
+        if clause is None or claim.speaker is None:
             return None
-        first = conj.left_edge.i + (self.doc[conj.left_edge.i].dep_ == "mark")  # not "although"
-        start, end = self._without_trailing_aside(*self._trim(first, conj.right_edge.i + 1))
+        first = clause.left_edge.i + (self.doc[clause.left_edge.i].dep_ == "mark")  # not "although"
+        start, end = self._without_trailing_aside(*self._trim(first, clause.right_edge.i + 1))
         return self._make(claim.speaker, claim.cue, verb.i, start, end, claim.kind, claim.source_token)
 
     def _is_speech_act(self, verb: Token) -> bool:
@@ -568,7 +568,8 @@ class ClaimFinder:
                     return None  # "the minister's claim that …" belongs to the noun
                 # Otherwise a misparse: "told reporters outside the centre that Moscow …"
                 # hangs the complement on "centre"; it is still what was told. Not when
-                # another cue governs it ("…, he said, adding that …"): it is that cue's.
+                # another cue governs it ("expressed thanks …, but stressed that …"): it is
+                # that cue's.
                 between = [a for a in head.ancestors if a.i > verb.i]
                 if verb in head.ancestors and not any(
                     a.dep_ == "ccomp" or (a.pos_ == "VERB" and self.lex.lemma(a) in self._speech_and_demand)

@@ -344,11 +344,12 @@ class ActorTable(ActorRegistry):
                 NAME_PUNCT.sub("", text), "group" if is_plural(token) else "other", named=False
             )
             actor.plural = is_plural(token)
-            one_of = None if actor.plural or self._is_role_word(token) else self._one_person(token)
-            if not actor.plural and (self._is_role_word(token) or one_of):
-                actor.kind = "person"
-            if one_of:
-                actor.roles.add(one_of)  # "One of the two officials" is a later "the official"
+            if not actor.plural:
+                one_of = self._one_person(token)  # "One of the two officials" is "the official"
+                if one_of is not None:
+                    actor.roles.add(one_of)
+                if one_of is not None or self._is_role_word(token):
+                    actor.kind = "person"
         actor.roles.add(lemma)  # so that a later "the union" finds it
         self._refer(actor, start, end)
         return actor
