@@ -85,7 +85,8 @@ def stances(result: Extraction) -> set[tuple[str, str, str]]:
         ),
         # What must not happen is opposed: easing sanctions, trading them away.
         (
-            "Eva Lind warned that the easing of sanctions on steel must not become the first crack in the wall.",
+            "Eva Lind warned that the easing of sanctions on steel must not become the first crack"
+            " in the wall.",
             ("Eva Lind", "sanctions", "support"),
         ),
         (
