@@ -463,6 +463,8 @@ class ClaimFinder:
             # "… and described it as “overdue”", "… and accused Budapest of stalling": an
             # object and what is said of it
             or (c.dep_ == "prep" and c.lower_ in ("as", "of") and lemma in self.lex.object_verbs)
+            # "… and called the suspension “a political decision”": an object and its name
+            or (c.dep_ == "oprd" and lemma in self.lex.object_verbs)
             for c in verb.children
         )
 

@@ -1166,3 +1166,11 @@ def test_his_office_speaks_in_his_name(extract: Extract) -> None:
         "“Europe has spent three years asking Washington what it will do.”"
     )
     assert claim_with(extract(text), "three years").speaker == "Jan Wrona"
+
+
+def test_said_a_and_called_b_c_is_two_claims(extract: Extract) -> None:
+    text = "Gao Wen said Beijing had paid its dues in full and called the report a fabrication."
+    assert speakers(extract(text)) == [
+        ("Gao Wen", "Beijing had paid its dues in full"),
+        ("Gao Wen", "the report a fabrication"),
+    ]
