@@ -210,11 +210,7 @@ class ActorTable(ActorRegistry):
             if a is None and self._is_role_word(token) and child.pos_ == "PROPN" and child.is_title:
                 # "The head of the OSCE mission, Bettina Aurell,": a name in apposition to a
                 # role is a person's, whether or not the recogniser saw it.
-                name_start = child.i  # the run of capitalised names ending at the apposition
-                while name_start > child.left_edge.i and (
-                    self.doc[name_start - 1].pos_ == "PROPN" and self.doc[name_start - 1].is_title
-                ):
-                    name_start -= 1
+                name_start = self._name_start(child)
                 person = self._find_person(
                     normalize_name(self.doc[name_start : child.i + 1].text).split(),
                     at=self.doc[name_start].idx,
@@ -261,8 +257,7 @@ class ActorTable(ActorRegistry):
         by_pronoun = False  # "his government" is no name to keep as an alias
         if country is None and token.lower_ in self.lex.state_nouns:
             # "Khoa said his government wanted …": the state of the person "his" stands for.
-            owner = next((c for c in token.lefts if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
-            person = self._resolve_pronoun(owner, None, possessive=True) if owner is not None else None
+            person = self._pronoun_owner(token, ("his", "her"))
             if person is not None:
                 country = self._person_state(person)
                 by_pronoun = True
@@ -273,8 +268,7 @@ class ActorTable(ActorRegistry):
                     return person
         if country is None and token.lower_ == "office":
             # "His office has just released it:": a person's office speaks in that person's name
-            owner = next((c for c in token.lefts if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
-            person = self._resolve_pronoun(owner, None, possessive=True) if owner is not None else None
+            person = self._pronoun_owner(token, ("his", "her"))
             if person is not None and person.named:
                 self._refer(person, start, end, alias=False)
                 return person
@@ -480,19 +474,22 @@ class ActorTable(ActorRegistry):
         known = self._token_actor.get(subject.i)
         if known is not None:
             return known if known.kind in ("organization", "other") and known.named else None
-        first = subject.i  # "Le Veilleur", "Kyiv’s [Stolychnyi Visnyk]"
-        while (
-            first > subject.left_edge.i
-            and self.doc[first - 1].dep_ == "compound"
-            and self.doc[first - 1].pos_ == "PROPN"
-        ):
-            first -= 1
+        first = self._name_start(subject)  # "Le Veilleur", "Kyiv’s [Stolychnyi Visnyk]"
         name = self.doc[first : subject.i + 1].text
         if self.gaz.country(name) is not None or self._find_person(normalize_name(name).split()) is not None:
             return None
         body = self._actor(name, "organization")
         self._mention(body, first, subject.i + 1)
         return body
+
+    def _name_start(self, last: Token) -> int:
+        """Where the run of capitalised names ending at ``last`` starts, within its phrase."""
+        first = last.i
+        while (
+            first > last.left_edge.i and self.doc[first - 1].pos_ == "PROPN" and self.doc[first - 1].is_title
+        ):
+            first -= 1
+        return first
 
     @staticmethod
     def _put_forward_by(document: Token) -> Token | None:
@@ -737,11 +734,14 @@ class ActorTable(ActorRegistry):
 
     def _possessing_state(self, role: Token) -> ActorDraft | None:
         """The state an "its"/"their" before a role stands for ("Its foreign ministry")."""
-        owner = next((c for c in role.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
-        if owner is None:
-            return None
-        actor = self._resolve_pronoun(owner, None, possessive=True)
+        actor = self._pronoun_owner(role, ("its", "their"))
         return actor if actor is not None and actor.kind == "country" else None
+
+    def _pronoun_owner(self, noun: Token, forms: tuple[str, ...]) -> ActorDraft | None:
+        """Whom a possessive pronoun of ``forms`` before ``noun`` stands for ("his
+        government", "Its foreign ministry")."""
+        owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in forms), None)
+        return self._resolve_pronoun(owner, None, possessive=True) if owner is not None else None
 
     def _resolve_pronoun(
         self, token: Token, prefer: ActorDraft | None, *, possessive: bool = False

@@ -69,6 +69,9 @@ _DEALS = frozenset(
 
 # Nouns naming a set of demands, which a colon then lists: "its terms: A, B and C".
 _TERMS_NOUNS = frozenset({"demand", "condition", "precondition", "term", "minimum", "requirement"})
+# Those that, as the subject of "be", state somebody's terms ("The precondition is that …");
+# not "the primary requirement for the program is …", a rule.
+_STATED_TERMS = _TERMS_NOUNS - {"minimum", "requirement"}
 
 
 def _stated_terms(noun: Token) -> bool:
@@ -77,8 +80,7 @@ def _stated_terms(noun: Token) -> bool:
     return (
         noun.dep_ == "nsubj"
         and noun.head.lemma_ == "be"
-        # not "the primary requirement for the program is …": a rule, not a demand
-        and noun.lemma_.casefold() in ("condition", "precondition", "demand", "term")
+        and noun.lemma_.casefold() in _STATED_TERMS
         # "the Russian demand is a non-starter" judges somebody else's terms
         and not any(c.dep_ in ("amod", "compound") and (c.ent_type_ or c.pos_ == "PROPN") for c in noun.lefts)
     )

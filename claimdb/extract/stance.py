@@ -342,9 +342,7 @@ class StanceReader:
             lemma = _verb_of_gerund(lemma, self.lex.judging_words)  # "the lifting of"
         if value := self._word_value(lemma):
             return value
-        if token.pos_ in ("VERB", "AUX") and any(
-            c.dep_ == "aux" and c.lower_ in self.lex.obligation_modals for c in token.children
-        ):
+        if token.pos_ in ("VERB", "AUX") and self._obliged(token):
             return 1  # "any ceasefire must begin with the withdrawal of troops": required
         return 0
 
@@ -369,11 +367,13 @@ class StanceReader:
                 return -1
         return 1
 
+    def _obliged(self, verb: Token) -> bool:
+        """ "must begin", "has to stop": the verb carries an obligation modal."""
+        return any(c.dep_ == "aux" and c.lower_ in self.lex.obligation_modals for c in verb.children)
+
     def _must_not(self, verb: Token) -> bool:
         """ "must not become", "should not be allowed": a negated obligation."""
-        return self._negated(verb) and any(
-            c.dep_ == "aux" and c.lower_ in self.lex.obligation_modals for c in verb.children
-        )
+        return self._negated(verb) and self._obliged(verb)
 
     @staticmethod
     def _cannot(token: Token) -> bool:
