@@ -668,6 +668,12 @@ class ClaimFinder:
             return None
         phrase_start, phrase_end = token.i, max(to.right_edge.i, source.right_edge.i) + 1
         sent = token.sent
+        if phrase_start == sent.start and phrase_end >= sent.end - 1:
+            # "According to X, the move reeks of fear": the parser hung the whole clause on
+            # the name (reading "reeks" as a noun); the phrase ends at the first comma.
+            comma = next((t.i for t in self.doc[source.i : phrase_end] if t.text == ","), None)
+            if comma is not None:
+                phrase_end = comma + 1
         # The content is the clause the phrase modifies: what comes before it ("Y happened,
         # according to X"), or what follows when it opens the sentence ("According to X, Y").
         before = self._trim(sent.start, phrase_start)
@@ -940,6 +946,7 @@ class ClaimFinder:
                 quote.end - cend <= 2 or (quote.closed and quote.paragraphs == 1)
             ):
                 cend = quote.outer_end
+        cstart = self._after_colon_intro(cstart, cend, cue_token)
         direct, cstart, cend = self._as_quote(cstart, cend)
         if (
             not direct
@@ -960,6 +967,17 @@ class ClaimFinder:
         if not speaker.named:
             confidence -= 0.1
         return ClaimDraft(speaker, cue, cue_token, direct, cstart, cend, kind, round(confidence, 2), source)
+
+    def _after_colon_intro(self, start: int, end: int, cue_token: int) -> int:
+        """Where the content begins when a colon introduces the quote the cue follows:
+        "Sen. Ruiz scolded him: “…,” she said." The parser may hang the clause before
+        the colon on the quote; it is the writer's introduction, not what "said" says."""
+        cue_at = self.doc[cue_token].idx
+        for q in self.d.quotes:
+            if start < q.outer_start and q.end <= end and q.outer_end <= cue_at:
+                if self.text[start : q.outer_start].rstrip().endswith(":"):
+                    return q.outer_start
+        return start
 
     def _as_quote(self, start: int, end: int) -> tuple[bool, int, int]:
         """A content that is mostly a quote is the quote: the whole of it, all its sentences."""
@@ -1057,9 +1075,53 @@ class ClaimFinder:
         same_line = line_start <= last.start <= line_end
         if same_line and last.direct:
             return ClaimDraft(last.speaker, last.cue, last.cue_token, True, start, end, "quote", 0.8)
+        # A claim nested in the last one ("said most voters never see the numbers") is not
+        # where the speaker's words end.
+        outer = max(
+            (
+                c
+                for c in previous
+                if not any(
+                    o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
+                    for o in previous
+                )
+            ),
+            key=lambda c: c.start,
+        )
+        if (
+            line_start <= outer.start <= line_end
+            and outer.kind == "speech"
+            and self._follows_cue_sentence(outer, outer_start)
+        ):
+            # "Lund said the plan was dead. “We will not sign it.”": a quote opening the
+            # sentence after the speaker's reported words is more of the same speaker.
+            return ClaimDraft(outer.speaker, "", outer.cue_token, True, start, end, "continuation", 0.7)
         if opens_paragraph and self.d.line_of(last.start) >= self.d.line_of(start) - 4 and last.direct:
             return ClaimDraft(last.speaker, "", last.cue_token, True, start, end, "continuation", 0.6)
+        previous_line = self.d.line_of(len(self.text[:line_start].rstrip()) - 1)
+        if (
+            opens_paragraph
+            and outer.kind == "speech"
+            and self.d.line_of(outer.start) == previous_line
+            and self._follows_cue_sentence(outer, outer_start)
+        ):
+            # "Lund said the plan was dead.\n\n“We will not sign it.”": the paragraph before
+            # ends with the speaker's reported words, and the quote goes on with them.
+            return ClaimDraft(outer.speaker, "", last.cue_token, True, start, end, "continuation", 0.6)
         return None
+
+    def _follows_cue_sentence(self, claim: ClaimDraft, mark: int) -> bool:
+        """The quote opening at ``mark`` starts the sentence right after the claim, with at
+        most the claim's own cue between them ("…,” she said. “…"), on the same line or
+        the next paragraph."""
+        between = self.text[claim.end : mark].strip()
+        ending = between.rstrip("”\"’'")
+        return (
+            claim.end <= mark
+            and ending.endswith((".", "!", "?"))
+            and not any(mark in ending[:-1] for mark in ".!?")
+            and len(between.split()) <= 4
+        )
 
     def _clause_before_quote(self, mark: int) -> int | None:
         """Where the source's clause begins when the quote before the cue only ends it:

@@ -1174,3 +1174,44 @@ def test_said_a_and_called_b_c_is_two_claims(extract: Extract) -> None:
         ("Gao Wen", "Beijing had paid its dues in full"),
         ("Gao Wen", "the report a fabrication"),
     ]
+
+
+def test_a_colon_before_the_quote_ends_the_writers_introduction(extract: Extract) -> None:
+    text = (
+        "Senator Ruth Okafor (D-Ore.) scolded him: “The evidence is almost unanimous against you on"
+        " every one of the three claims you called ‘proven,’” she said."
+    )
+    claim = claim_with(extract(text), "The evidence is almost unanimous")
+    assert claim.direct and claim.speaker == "Ruth Okafor"
+    assert claim.text.startswith("The evidence")
+
+
+@pytest.mark.parametrize("gap", [" ", "\n\n"])
+def test_a_quote_after_reported_speech_goes_on_with_its_speaker(extract: Extract, gap: str) -> None:
+    text = f"Okafor said the bill was dead.{gap}“We will not vote for it, not now and not after the vote.”"
+    claim = claim_with(extract(text), "We will not vote for it")
+    assert claim.direct and claim.speaker == "Okafor"
+
+
+def test_a_quote_after_a_nested_claim_goes_on_with_the_outer_speaker(extract: Extract) -> None:
+    text = (
+        "Okafor said the report was worth reading because most voters never see the numbers."
+        " “We have no way to judge a budget if we never see where the money went.”"
+    )
+    assert claim_with(extract(text), "We have no way").speaker == "Okafor"
+
+
+def test_narration_between_reported_speech_and_a_quote_breaks_the_chain(extract: Extract) -> None:
+    text = (
+        "Okafor said the bill was dead. The mayor disagreed.\n\n"
+        "“We will not vote for it, not now and not after the election.”"
+    )
+    assert not [c for c in extract(text).claims if "We will not vote" in c.text]
+
+
+def test_according_to_a_name_the_parser_hung_the_clause_on(extract: Extract) -> None:
+    text = "According to conservative radio host Dale Pruitt, the move reeks of “panic” and desperation."
+    result = extract(text)
+    claim = claim_with(result, "the move reeks")
+    assert claim.speaker == "Dale Pruitt"
+    assert claim.text == "the move reeks of “panic” and desperation"
