@@ -61,6 +61,10 @@ _HONORIFICS = _COURTESY | _HONOURS
 _NAME_ARTICLES = frozenset({"le", "la", "les", "el", "il", "lo", "los", "las", "der", "die", "das"})
 
 
+# Prepositions whose object is a place, never a person ("in Kherson"; not "from", "to").
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "around", "throughout"})
+
+
 def _courtesy(title: str) -> bool:
     """ "Mr.", "Ms.", "Dr.": a form of address, not a role."""
     low = title.casefold().rstrip(".")
@@ -225,7 +229,14 @@ class ActorRegistry:
 
     def _read_entities(self) -> None:
         ents = [e for e in self.doc.ents if e.start not in self._skip]
-        person_names = self._person_names(ents)
+        # A name written once as "the Danube Review" is a body wherever else the recogniser
+        # took it for a person ("Danube Review: Will you …" in an interview).
+        bodies = {
+            normalize_name(e.text) for e in ents if e.label_ == "ORG" and self.doc[e.start].lower_ == "the"
+        }
+        person_names = self._person_names(
+            [e for e in ents if e.label_ != "PERSON" or normalize_name(e.text) not in bodies]
+        )
         for ent in ents:
             label = ent.label_
             if label not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
@@ -241,6 +252,15 @@ class ActorRegistry:
                 label = "NORP"  # "Slovak Foreign Minister …": the adjective, not a person
             elif label == "PERSON" and " " not in key and key not in person_names and self.gaz.country(text):
                 label = "GPE"  # "… that Kyiv give up": a capital the recogniser took for a name
+            elif label == "PERSON" and key in bodies:
+                label = "ORG"
+            elif (
+                label == "PERSON"
+                and " " not in key
+                and key not in person_names
+                and self._in_a_place(self.doc[end - 1])
+            ):
+                label = "GPE"  # "a prosecutor in Kherson": a town the recogniser took for a name
             if label == "PERSON" and (self._named_organization(end) or self._titled_name(start, end, ents)):
                 label = "ORG"  # "the government newspaper Rossiiskiye Vedomosti", "Le Guetteur"
             if (
@@ -277,6 +297,10 @@ class ActorRegistry:
                 # speaker like "Ohio" still resolves, but not mistaken for countries.
                 self._mention(self._actor(text, "other"), start, end)
 
+    def _in_a_place(self, token: Token) -> bool:
+        """The token is the object of a preposition of place: "in Kherson", "near Kupiansk"."""
+        return token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPOSITIONS
+
     def _read_missed_countries(self) -> None:
         """A one-word country name the recogniser passed over ("Armenia wants both armies
         …", tagged as a plain proper noun), standing alone: not part of a longer name."""
@@ -303,11 +327,21 @@ class ActorRegistry:
             if len(parts) >= 2 and not self.gaz.country(" ".join(parts)):
                 names.add(" ".join(parts))
                 names.add(parts[-1])
-        # Names the recogniser took for organisations that the text itself shows are people.
+        # Names the recogniser took for organisations that the text itself shows are people:
+        # "X said he …", or a role in apposition ("Dovhal, a deputy foreign minister,"),
+        # which then holds for every mention of the name ("Oksana Dovhal was awake …").
+        shown = set(self._calls_self) | {
+            normalize_name(t.text)
+            for t in self.doc
+            if t.pos_ in ("PROPN", "NOUN")  # a surname opening a sentence may pass for a noun
+            and t.is_title
+            and t.ent_type_ not in ("GPE", "NORP")
+            and any(c.dep_ == "appos" and self._is_role_word(c) for c in t.children)
+        }
         for ent in ents:
             if ent.label_ == "ORG":
                 parts = normalize_name(ent.text).split()
-                if parts and parts[-1] in self._calls_self and not self._organization_name(parts):
+                if parts and parts[-1] in shown and len(parts) <= 3 and not self._organization_name(parts):
                     names.add(" ".join(parts))
                     names.add(parts[-1])
         return names

@@ -376,6 +376,8 @@ class ClaimFinder:
                         continue
                     if c in objects or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS):
                         end = max(end, c.right_edge.i + 1)
+                    elif c.is_quote and c.dep_ == "punct":
+                        continue  # the mark opening "called the truce “a vindication …”"
                     elif c.dep_ in ("punct", "cc", "conj", "advcl"):
                         break
                 return self._trim(start, end)
@@ -679,6 +681,12 @@ class ClaimFinder:
         before = self._trim(sent.start, phrase_start)
         after = (phrase_end, sent.end)
         start, end = before if before[1] - before[0] >= 3 else after
+        if start == phrase_end and source.pos_ == "NOUN":
+            # "According to a spokesperson for the ministry, Heorhiy Tkach, Ukraine wants …":
+            # the name in apposition to the role is the source, not the content's start.
+            named = self._name_in_apposition(phrase_end)
+            if named is not None:
+                speaker, start = named
         # "…, and several importers have warned of shortages": another source's claim
         joined = next(
             (
@@ -697,6 +705,22 @@ class ClaimFinder:
             return None
         cue = " ".join(t.lower_ for t in self.doc[token.i : token.i + length])
         return self._make(speaker, cue, token.i, start, end, "according", source.i)
+
+    def _name_in_apposition(self, at: int) -> tuple[ActorDraft, int] | None:
+        """A person's name at ``at`` closed by a comma ("Heorhiy Tkach,"): the person, and
+        where the words after the comma begin."""
+        doc = self.doc
+        while at < len(doc) and doc[at].text == ",":
+            at += 1
+        end = at
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
+            end += 1
+        if end == at or end - at > 4 or end >= len(doc) or doc[end].text != ",":
+            return None
+        person = self.actors.actor_at(doc[end - 1])
+        if person is None or person.kind != "person":
+            return None
+        return person, end + 1
 
     def _viewpoint_claim(self, noun: Token, last: ActorDraft | None) -> ClaimDraft | None:
         """ "In his view, A", "By the envoy's own account, A", "In the view of the Ministry,
@@ -842,13 +866,32 @@ class ClaimFinder:
         if normalize_name(cue) in self.lex.labels:
             return None  # "BREAKING:", "UPDATE:"
         speaker = self.actors.resolve_label(label)
-        content = tokens[colon + 1 :]
-        while content and (content[-1].is_quote or content[-1].text in (".", ",", ";", ":")):
-            content = content[:-1]  # the closing mark and full stop, not a "?"
-        if speaker is None or not content:
+        if speaker is None:
             return None
+        return self._turn_claim(speaker, label, tokens[colon + 1 :])
+
+    def _turn_claim(self, speaker: ActorDraft, label: list[Token], content: list[Token]) -> ClaimDraft | None:
+        """A labelled turn: the words after the label, without the closing mark and full stop
+        (a "?" stays)."""
+        while content and (content[-1].is_quote or content[-1].text in (".", ",", ";", ":")):
+            content = content[:-1]
+        if not content:
+            return None
+        cue = " ".join(t.text for t in label) + ":"
         cstart, cend = self.d.char_span(content[0].i, content[-1].i + 1)
-        return ClaimDraft(speaker, cue + ":", label[0].i, True, cstart, cend, "turn", 0.8)
+        return ClaimDraft(speaker, cue, label[0].i, True, cstart, cend, "turn", 0.8)
+
+    @cached_property
+    def _line_labels(self) -> dict[str, int]:
+        """How many lines open with each "Label:" of up to three words: an interview printed
+        with names as labels ("Obradović: …") repeats its interviewee's."""
+        counts: dict[str, int] = {}
+        for _, _, tokens in self._lines:
+            colon = next((k for k, t in enumerate(tokens[:4]) if t.text == ":"), 0)
+            if colon:
+                label = " ".join(t.text for t in tokens[:colon])
+                counts[label] = counts.get(label, 0) + 1
+        return counts
 
     def _answer_form(self, tokens: list[Token]) -> ClaimDraft | None:
         """ "A: …" in an interview is the interviewee's answer: the person the article is
@@ -874,6 +917,11 @@ class ClaimFinder:
             if to is not None:
                 name = name[:to]
             rest = tokens[i + 1 :]
+            if to is None and name and self._line_labels.get(" ".join(x.text for x in name), 0) >= 2:
+                # An interview printed with labels ("Danube Review: …", "Marković: …"): the
+                # person's turns are direct claims, the outlet's questions none.
+                person = self.actors.resolve_label(name)
+                return self._turn_claim(person, name, rest) if person is not None else None
             speaker = self.actors.resolve_name(name) if name else None
             if speaker is None or len(rest) < 3 or self.d.quote_of_token[name[0].i] >= 0:
                 return None

@@ -28,6 +28,8 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 _DOCUMENT_NAMES = frozenset({"statement", "text", "communique", "communiqué", "declaration", "draft"})
 # Possessives resolved like their pronoun: "Its foreign ministry" is the ministry of what "it" is.
 _POSSESSIVE_FORMS = {"its": "it", "their": "they", "his": "he"}
+# What speaks in a person's name when not named itself: "his office", "her spokesperson".
+_SPEAKING_FOR = frozenset({"office", "spokesman", "spokeswoman", "spokesperson"})
 _SIDES = {
     "side",
     "country",
@@ -266,10 +268,11 @@ class ActorTable(ActorRegistry):
                     # speaks for the government he leads, closer than an anonymous one.
                     self._refer(person, start, end, alias=False)
                     return person
-        if country is None and token.lower_ == "office":
-            # "His office has just released it:": a person's office speaks in that person's name
+        if country is None and token.lower_ in _SPEAKING_FOR:
+            # "His office has just released it:", "…, his spokesperson told reporters": a
+            # person's office or unnamed spokesperson speaks in that person's name
             person = self._pronoun_owner(token, ("his", "her"))
-            if person is not None and person.named:
+            if person is not None and (person.named or person.kind == "person"):
                 self._refer(person, start, end, alias=False)
                 return person
         if country is not None:
@@ -709,6 +712,21 @@ class ActorTable(ActorRegistry):
                 self._refer(actor, start, end)
                 return actor
         if owner_state is None:
+            if is_person_role and not plural and qual_countries:
+                # "Hungary's prime minister called the truce … . Zsolt Kerekes said …": the
+                # holder the next sentence introduces by name.
+                person = self._introduced_next(token)
+                words = {
+                    t.lower_
+                    for t in doc[start : token.i]
+                    if t.dep_ in ("amod", "compound") and self.gaz.country(t.text) is None
+                }
+                if person is not None and role in person.roles and not words <= person.roles:
+                    return None  # "The foreign minister, Zsolt Kerekes," holds another office
+                if person is not None:
+                    self._learn_role(person, doc[start:end].text, list(doc[start:end]))
+                    self._refer(person, start, end, alias=False)
+                return person
             return None
         # "Its spokeswoman called the proposal …. Ani Petrosyan, who speaks for the ministry,
         # told …": the person the next sentence introduces as its subject, else the state.

@@ -307,8 +307,10 @@ class DemandFinder:
             content is None and obj is not None and lemma in ("urge", "request", "demand", "require", "seek")
         ):
             content = obj
-        if content is None:
-            return
+        if content is None or any(
+            c.dep_ == "det" and c.lower_ in ("no", "neither") for c in content.children
+        ):
+            return  # "will ask for no concession": nothing is demanded
         if lemma == "insist" and content is clause and clause is not None and not _obliges(clause):
             return  # "insisted that the exercise was normal" is a claim, not a demand
         if lemma == "ask" and (
@@ -331,16 +333,25 @@ class DemandFinder:
         if source is None:
             return
         if source.lower_ in _SELF:
-            # "“We call on Russia to halt …,” the minister said": inside a quote, the first
-            # person is its speaker; anywhere else it has no antecedent we can trust.
-            inside_quote = self.d.quote_of_token[verb.i] >= 0
-            demander = self._claim_speaker_at(verb.idx) if inside_quote else None
+            # "“We call on Russia to halt …,” the minister said": inside a quote or an
+            # interview's answer, the first person is its speaker; anywhere else it has no
+            # antecedent we can trust.
+            at = self._claim_index_at(verb.idx)
+            own_words = self.d.quote_of_token[verb.i] >= 0 or (at is not None and self.claims[at].direct)
+            demander = self._claim_speaker_at(verb.idx) if own_words else None
         else:
             demander = self.actors.resolve(source, prefer=self._claim_speaker_at(verb.idx))
         if demander is None:
             return
+        if (
+            addressee_tok is None
+            and obj is not None
+            and content.dep_ == "pobj"
+            and content.head.lower_ == "for"
+        ):
+            addressee_tok = obj  # "asked Brussels for three things", "pressed Kyiv for a date"
         addressee = self.actors.addressee(addressee_tok) if addressee_tok is not None else None
-        items = self._items(content)
+        items = self._list_inside(content) or self._items(content)
         if lead is not None:
             items[0] = (lead, items[0][1], items[0][2])
         for extra in more:
@@ -391,6 +402,19 @@ class DemandFinder:
                 root = root.head
             return root
         return content
+
+    def _list_inside(self, content: Token) -> list[tuple[int, int, Token]] | None:
+        """ "asking Brussels for three things: A, B, and C", when the parser hung the list
+        on "things" or on the verb: the phrases after the colon, to the sentence's end."""
+        if not any(c.dep_ == "nummod" or c.lower_ in ("several", "the following") for c in content.children):
+            return None
+        colon = content.i + 1
+        if colon >= len(self.doc) or self.doc[colon].text != ":" or colon >= content.right_edge.i:
+            return None
+        end = content.sent.end
+        while end > colon + 1 and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space):
+            end -= 1
+        return self._split_phrases(colon + 1, end, content)
 
     def _noun_demand(self, noun: Token) -> None:
         """ "X's demand for Y", "calls for Y" (a noun), "among its conditions is Y"."""

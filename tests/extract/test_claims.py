@@ -1215,3 +1215,63 @@ def test_according_to_a_name_the_parser_hung_the_clause_on(extract: Extract) -> 
     claim = claim_with(result, "the move reeks")
     assert claim.speaker == "Dale Pruitt"
     assert claim.text == "the move reeks of “panic” and desperation"
+
+
+def test_an_interview_printed_with_name_labels(extract: Extract) -> None:
+    text = (
+        "Interview by Petra Lind\n\n"
+        "Foreign Minister Ivo Marković spoke to the Danube Review in Zagreb.\n\n"
+        "Danube Review: Will you join the sanctions?\n\n"
+        "Marković: Not this winter. We heat our cities with gas from the east.\n\n"
+        "Danube Review: And Brussels?\n\n"
+        "Marković: We are patient people, and we expect the same patience from them."
+    )
+    result = extract(text)
+    answer = claim_with(result, "Not this winter")
+    assert (answer.speaker, answer.direct, answer.cue) == ("Ivo Marković", True, "Marković:")
+    assert answer.text == "Not this winter. We heat our cities with gas from the east"
+    assert {c.speaker for c in result.claims} == {"Ivo Marković"}  # the outlet's questions are none
+
+
+def test_a_name_taken_for_a_body_and_a_town_taken_for_a_name(extract: Extract) -> None:
+    # The recogniser reads "Natalia Kravets" as an organisation and "Kherson" as a person;
+    # "Kravets, a deputy foreign minister" shows the first is a woman, "in Kherson" the
+    # second a place, so "She" is Kravets.
+    text = (
+        "The long table\n\nNatalia Kravets was awake before five.\n\n"
+        "Kravets, a deputy foreign minister who spent a decade as a prosecutor in Kherson before the"
+        " war, leads the delegation at the talks. She believed that the other side had come to stall."
+    )
+    assert claim_with(extract(text), "the other side").speaker == "Natalia Kravets"
+
+
+def test_what_an_object_is_called_in_quotation_marks(extract: Extract) -> None:
+    result = extract("The prime minister called the truce “a vindication of everyone called naive”.")
+    assert claim_with(result, "the truce").text == "the truce “a vindication of everyone called naive”"
+
+
+def test_according_to_a_role_and_the_name_in_apposition(extract: Extract) -> None:
+    text = (
+        "According to a spokesperson for the Polish foreign ministry, Anna Wrona, Poland wants a"
+        " decision within ten days."
+    )
+    claim = claim_with(extract(text), "Poland wants")
+    assert (claim.speaker, claim.text) == ("Anna Wrona", "Poland wants a decision within ten days")
+
+
+def test_his_unnamed_spokesperson_speaks_for_him(extract: Extract) -> None:
+    text = (
+        "The Secretary-General welcomed the deal and called on both parties to keep talking, his"
+        " spokesperson told reporters."
+    )
+    assert claim_with(extract(text), "welcomed the deal").speaker == "The Secretary-General"
+
+
+def test_a_states_office_holder_named_in_the_next_sentence(extract: Extract) -> None:
+    text = "Hungary’s prime minister called the truce a vindication. Zsolt Kerekes said Brussels must act."
+    assert claim_with(extract(text), "the truce").speaker == "Zsolt Kerekes"
+    other = (
+        "Hungary’s prime minister called the truce a vindication. The foreign minister, Zsolt Kerekes,"
+        " said Brussels must act."
+    )
+    assert claim_with(extract(other), "the truce").speaker != "Zsolt Kerekes"

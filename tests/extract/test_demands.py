@@ -389,3 +389,29 @@ def test_a_draft_speaks_for_its_sponsors_and_a_representative_for_their_state(ex
     assert demand_with(result, "resume direct talks").demander == "Norway"
     assert demand_with(result, "lifting of Western sanctions").demander == "Russia"
     assert claim_with(result, "voting for the cameras").speaker != "Ingrid Dahl"
+
+
+def test_things_asked_for_listed_after_a_colon_in_an_interview_answer(extract: Extract) -> None:
+    text = (
+        "Foreign Minister Ivo Marković spoke to the Danube Review in Zagreb.\n\n"
+        "Danube Review: What do you want from Brussels?\n\n"
+        "Marković: We are asking Brussels for three things: a date for the next conference, the"
+        " opening of the energy chapter, and more patience with small members.\n\n"
+        "Danube Review: Thank you.\n\n"
+        "Marković: Thank you."
+    )
+    demands = [(d.demander, d.addressee, d.text) for d in extract(text).demands]
+    assert demands == [
+        ("Ivo Marković", "European Union", "a date for the next conference"),
+        ("Ivo Marković", "European Union", "the opening of the energy chapter"),
+        ("Ivo Marković", "European Union", "more patience with small members"),
+    ]
+
+
+def test_asking_for_nothing_is_no_demand(extract: Extract) -> None:
+    # The parser reads "no government" as what is asked for.
+    text = (
+        "Obrad said: “Neutrality is written into our law, and no government I belong to will ask for"
+        " a change.”"
+    )
+    assert not extract(text).demands
