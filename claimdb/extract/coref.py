@@ -209,6 +209,11 @@ class ActorTable(ActorRegistry):
             a = self._token_actor.get(child.i)
             if a is not None and a.kind == "person":
                 return a
+            if a is not None and a.kind == "organization" and a.named and not self._is_role_word(token):
+                # "Kazakhstan's business lobby, the National Chamber of Entrepreneurs,": the
+                # body named in apposition, not the state that owns the description
+                self._refer(a, start, end, alias=False)
+                return a
             if a is None and self._is_role_word(token) and child.pos_ == "PROPN" and child.is_title:
                 # "The head of the OSCE mission, Bettina Aurell,": a name in apposition to a
                 # role is a person's, whether or not the recogniser saw it.

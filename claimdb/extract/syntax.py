@@ -243,6 +243,10 @@ def source_of(verb: Token, cue_lemmas: Collection[str] = (), depth: int = 0) -> 
         name = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         if name is not None:
             return name
+    if verb.dep_ == "acl" and head.pos_ == "NOUN" and head.dep_ == "ROOT" and is_finite(verb):
+        # "Kazakhstan's business lobby, the National Chamber …, called for …": the parser
+        # made the subject the sentence's root and the verb its modifier.
+        return head
     if verb.dep_ == "acl" and head.pos_ == "NOUN":
         # "issued a statement saying …": the statement's author speaks.
         owner = next((c for c in head.children if c.dep_ == "poss"), None)

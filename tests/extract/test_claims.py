@@ -1275,3 +1275,16 @@ def test_a_states_office_holder_named_in_the_next_sentence(extract: Extract) -> 
         " said Brussels must act."
     )
     assert claim_with(extract(other), "the truce").speaker != "Zsolt Kerekes"
+
+
+def test_a_body_named_in_apposition_to_its_description(extract: Extract) -> None:
+    # The parser makes "lobby" the root and "called" its modifier; the lobby is the Chamber,
+    # not the state that owns the description, and "the chamber" is the Chamber again.
+    text = (
+        "Kazakhstan’s business lobby, the National Chamber of Entrepreneurs, called for a standing"
+        " consultation mechanism between Astana and Brussels. The chamber warned that further"
+        " listings could push smaller firms towards Chinese suppliers."
+    )
+    result = extract(text)
+    assert [d.demander for d in result.demands] == ["National Chamber of Entrepreneurs"]
+    assert claim_with(result, "further listings").speaker == "National Chamber of Entrepreneurs"
