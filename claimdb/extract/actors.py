@@ -237,6 +237,12 @@ class ActorRegistry:
         person_names = self._person_names(
             [e for e in ents if e.label_ != "PERSON" or normalize_name(e.text) not in bodies]
         )
+        # One word written once after "in" or "near" is a place wherever it stands.
+        places = {
+            normalize_name(e.text)
+            for e in ents
+            if e.label_ in ("PERSON", "GPE", "LOC") and len(e) == 1 and self._in_a_place(e[0])
+        } - person_names
         for ent in ents:
             label = ent.label_
             if label not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
@@ -254,12 +260,7 @@ class ActorRegistry:
                 label = "GPE"  # "… that Kyiv give up": a capital the recogniser took for a name
             elif label == "PERSON" and key in bodies:
                 label = "ORG"
-            elif (
-                label == "PERSON"
-                and " " not in key
-                and key not in person_names
-                and self._in_a_place(self.doc[end - 1])
-            ):
+            elif label == "PERSON" and key in places:
                 label = "GPE"  # "a prosecutor in Kherson": a town the recogniser took for a name
             if label == "PERSON" and (self._named_organization(end) or self._titled_name(start, end, ents)):
                 label = "ORG"  # "the government newspaper Rossiiskiye Vedomosti", "Le Guetteur"
@@ -758,7 +759,12 @@ class ActorRegistry:
             return True  # "Spokeswoman Marina Selezneva" opening a sentence; not "General Motors"
         head = tokens[-1]
         role_after = any(c.dep_ == "appos" and self._is_role_word(c) for c in head.children)
-        role_before = start > 0 and self._is_role_word(doc[start - 1]) and doc[start - 1].head.i == head.i
+        role_before = (
+            start > 0
+            and self._is_role_word(doc[start - 1])
+            # "spokeswoman [Chaudhary]", the name parsed as the role's apposition or its head
+            and (doc[start - 1].head.i == head.i or (head.dep_ == "appos" and head.head.i == start - 1))
+        )
         return role_after or role_before
 
     def _org_mention(self, start: int, end: int) -> None:

@@ -227,7 +227,12 @@ class ClaimFinder:
             return None  # "refugees admitted to …", "Asked whether …, she said": not this speaker's act
         if lemma in self.lex.speech_verbs and any(c.dep_ == "neg" for c in verb.children):
             return None  # "did not say who would be invited" attributes nothing
-        if verb.dep_ in ("ccomp", "xcomp") and self.lex.lemma(verb.head) in self.lex.demand_verbs:
+        head_lemma = self.lex.lemma(verb.head)
+        if (
+            verb.dep_ in ("ccomp", "xcomp")
+            and head_lemma in self.lex.demand_verbs
+            and (head_lemma not in self.lex.demand_infinitive_required or is_infinitive(verb))
+        ):
             return None  # "demanded that Russia explain …": the explaining is demanded, not done
         if lemma == "quote" and any(c.lower_ == "as" for c in verb.children):
             return None  # "X quoted Y as saying": the claim is Y's, read at "saying"
@@ -922,9 +927,20 @@ class ClaimFinder:
                 # person's turns are direct claims, the outlet's questions none.
                 person = self.actors.resolve_label(name)
                 return self._turn_claim(person, name, rest) if person is not None else None
-            speaker = self.actors.resolve_name(name) if name else None
+            speaker = None
+            if name and name[-1].is_lower and self.actors.is_title(name[-1]):
+                # "Rautkoski mayor: …": the holder of the role the story names, not the town
+                speaker = self.actors.resolve(name[-1])
+            if speaker is None:
+                speaker = self.actors.resolve_name(name) if name else None
             if speaker is None or len(rest) < 3 or self.d.quote_of_token[name[0].i] >= 0:
                 return None
+            if len(rest) > 3 and rest[0].is_quote and rest[-1].is_quote:
+                # "Rautkoski mayor: 'Keep the border shut …'": headlines quote in single marks
+                claim = self._make(speaker, ":", t.i, rest[1].i, rest[-1].i, "headline", name[-1].i)
+                if claim is not None:
+                    claim.direct = True
+                return claim
             return self._make(speaker, ":", t.i, rest[0].i, rest[-1].i + 1, "headline", name[-1].i)
         return None
 

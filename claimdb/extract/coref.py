@@ -295,6 +295,23 @@ class ActorTable(ActorRegistry):
             parts = self._strip_titles(key.split())
             known = self._find_person(parts)
             name_words = [t for t in doc[start:end] if not self._is_title(t) and t.dep_ != "det"]
+            run_start = token.i
+            while (
+                run_start > start
+                and doc[run_start - 1].pos_ == "PROPN"
+                and not self._is_title(doc[run_start - 1])
+            ):
+                run_start -= 1
+            before = doc[run_start - 1] if run_start > start else None
+            if (
+                before is not None
+                and before.pos_ == "NOUN"
+                and before.dep_ == "compound"
+                and before.head.i == token.i
+            ):
+                # "Estonia's PM Vaher": the name is the run of proper nouns after the
+                # title-like noun, not the phrase's owner
+                name_words = list(doc[run_start : token.i + 1])
             if (
                 known is None
                 and 1 <= len(name_words) <= 3

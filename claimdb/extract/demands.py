@@ -155,6 +155,8 @@ class DemandFinder:
             lemma = self.lex.lemma(token)
             if token.pos_ == "VERB" and lemma in lex.demand_verbs:
                 self._verb_demand(token, lemma)
+            elif token.pos_ == "NOUN" and lemma in lex.demand_nouns and self._colon_after(token):
+                self._terms_after_colon(token)  # "She set out four demands: A, B, and C"
             elif (
                 token.pos_ == "NOUN"
                 and lemma in lex.demand_nouns
@@ -216,6 +218,13 @@ class DemandFinder:
             return  # "we are not asking for charity", "“We want war, or not?”"
         if verb.dep_ == "advcl" and (marked_by(verb, "if") or marked_by(verb, "unless")):
             return  # "If Congress wants tougher sanctions, Congress can pass them": supposed
+        if lemma in self.lex.demand_infinitive_required and (
+            not any(c.dep_ in ("xcomp", "ccomp", "advcl") and is_infinitive(c) for c in verb.children)
+            or any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+        ):
+            # "told reporters that …" is a claim; "told Meg to get real" a demand, "would
+            # tell them to unpack" an intention
+            return
         preps = self.lex.demand_prepositions.get(lemma)
         children = list(verb.children)
         addressee_tok: Token | None = None
@@ -378,11 +387,12 @@ class DemandFinder:
 
     def _inside_another_demand(self, verb: Token) -> bool:
         head = verb.head
-        return (
-            verb.dep_ in ("xcomp", "ccomp")
-            and head.i != verb.i
-            and self.lex.lemma(head) in self.lex.demand_verbs
-        )
+        if verb.dep_ not in ("xcomp", "ccomp") or head.i == verb.i:
+            return False
+        lemma = self.lex.lemma(head)
+        if lemma in self.lex.demand_infinitive_required:
+            return is_infinitive(verb)  # "“We want …,” he told the Herald": told, not asked
+        return lemma in self.lex.demand_verbs
 
     def _colon_list(self, content: Token) -> Token:
         """ "pressing the council for three things: the freeze, free travel and night buses":
@@ -472,7 +482,11 @@ class DemandFinder:
             # aside; the demand is the act, without the aside.
             act = next((c for c in aside.children if c.dep_ == "xcomp" and is_infinitive(c)), None)
             clause_start = act.left_edge.i if act is not None else clause_start
-        parties = self._speaker_obliging(up, who) if act is not None else None
+        elif act is not None and any(
+            c.dep_ == "parataxis" and up.i < c.i < act.i for c in [*up.head.children, *act.children]
+        ):
+            clause_start = act.i - 1 if self.doc[act.i - 1].lower_ == "to" else act.i  # the same, act on "is"
+        parties = self._speaker_obliging(up, who, act) if act is not None else None
         if act is None or parties is None:
             return
         claim_index, speaker, addressee = parties
@@ -507,11 +521,14 @@ class DemandFinder:
         self._add(speaker, addressee, "it is time for", time, items, confidence=0.5, claim=claim_index)
 
     def _speaker_obliging(
-        self, anchor: Token, who: Token | None
+        self, anchor: Token, who: Token | None, act: Token | None = None
     ) -> tuple[int, ActorDraft, ActorDraft] | None:
-        """For "it is up to X to …" and "it is time for X to …": the claim the phrase sits in,
-        its named speaker, and X as an actor other than the speaker; None when any is missing."""
+        """For "it is up to X to …" and "it is time for X to …": the claim the phrase (or,
+        when an aside splits it, its ``act``) sits in, its named speaker, and X as an actor
+        other than the speaker; None when any is missing."""
         claim_index = self._claim_index_at(anchor.idx)
+        if claim_index is None and act is not None:
+            claim_index = self._claim_index_at(act.idx)  # "It is up to X, she added, to …"
         if who is None or claim_index is None:
             return None
         speaker = self.claims[claim_index].speaker
@@ -519,6 +536,11 @@ class DemandFinder:
         if speaker is None or not speaker.named or addressee is None or addressee is speaker:
             return None
         return claim_index, speaker, addressee
+
+    def _colon_after(self, noun: Token) -> bool:
+        """ "four demands:", "the following conditions:": a list of them follows."""
+        nxt = noun.i + 1
+        return noun.tag_ == "NNS" and nxt + 1 < len(self.doc) and self.doc[nxt].text == ":"
 
     def _terms_after_colon(self, noun: Token) -> None:
         """ "Kolosov listed what he called “the minimum”: A, B, and C": each listed thing is

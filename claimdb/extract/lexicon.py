@@ -52,6 +52,7 @@ class Lexicon:
     demand_prepositions: dict[str, frozenset[str]]
     demand_addressee_prepositions: dict[str, frozenset[str]]
     demand_infinitive_only: frozenset[str]
+    demand_infinitive_required: frozenset[str]
     demand_nouns: frozenset[str]
     obligation_modals: frozenset[str]
     obligation_verbs: frozenset[str]
@@ -165,6 +166,7 @@ def lexicon() -> Lexicon:
             k: _words(v) for k, v in demands["demand"]["addressee_preposition"].items()
         },
         demand_infinitive_only=_words(demands["demand"]["addressee_infinitive_only"]),
+        demand_infinitive_required=_words(demands["demand"]["infinitive_required"]),
         demand_nouns=_words(demands["nouns"]["nouns"]),
         obligation_modals=_words(demands["obligation"]["modals"]),
         obligation_verbs=_words(demands["obligation"]["verbs"]),

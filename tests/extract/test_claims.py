@@ -1288,3 +1288,31 @@ def test_a_body_named_in_apposition_to_its_description(extract: Extract) -> None
     result = extract(text)
     assert [d.demander for d in result.demands] == ["National Chamber of Entrepreneurs"]
     assert claim_with(result, "further listings").speaker == "National Chamber of Entrepreneurs"
+
+
+def test_a_headline_quoting_a_role_in_single_marks(extract: Extract) -> None:
+    text = (
+        "Rautkoski mayor: 'Keep the border shut, but don't shut the town'\n\nRadio Lakeside | 25 June\n\n"
+        "In Rautkoski, shopkeepers say they have lost half of their trade. Our reporter spoke to the"
+        " town's mayor, Paula Heikkinen.\n\nHEIKKINEN: Good morning."
+    )
+    claim = claim_with(extract(text), "Keep the border shut")
+    assert (claim.speaker, claim.direct) == ("Paula Heikkinen", True)
+    assert claim.text == "Keep the border shut, but don't shut the town"
+
+
+def test_a_name_after_an_owner_and_a_title_the_recogniser_missed(extract: Extract) -> None:
+    text = (
+        "Estonia's PM Vaher said the British soldiers were family. Labour's defence spokeswoman"
+        " Chaudhary said the Government was at war with itself."
+    )
+    assert [c.speaker for c in extract(text).claims] == ["Vaher", "Chaudhary"]
+
+
+def test_a_claim_beside_one_told_to_judges(extract: Extract) -> None:
+    text = (
+        "Port employers take dockers to court\n\n"
+        "Union says the cargo funds the Kremlin; ministry tells judges the trade is legal\n\n"
+        "HELSINKI — Members of the Port Workers’ Union have refused to load Russian fertiliser."
+    )
+    assert claim_with(extract(text), "the cargo funds").speaker == "Port Workers’ Union"

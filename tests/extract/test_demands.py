@@ -415,3 +415,48 @@ def test_asking_for_nothing_is_no_demand(extract: Extract) -> None:
         " a change.”"
     )
     assert not extract(text).demands
+
+
+def test_demands_set_out_after_a_colon(extract: Extract) -> None:
+    text = (
+        "The Commission president, Maren Falk-Hansen, told leaders that the Union could not wait. She set"
+        " out four demands: the adoption of the sanctions package by the end of July, a fund for artillery"
+        " ammunition, and a pledge by every member state to spend more on defence."
+    )
+    assert [(d.demander, d.text) for d in extract(text).demands] == [
+        ("Maren Falk-Hansen", "the adoption of the sanctions package by the end of July"),
+        ("Maren Falk-Hansen", "a fund for artillery ammunition"),
+        ("Maren Falk-Hansen", "a pledge by every member state to spend more on defence"),
+    ]
+    # A count of something else before a colon lists no demands.
+    assert not extract("Two readouts, one call: Washington and Moscow clash over what was agreed.").demands
+
+
+def test_it_is_up_to_x_with_the_cue_in_between(extract: Extract) -> None:
+    text = (
+        "Prime Minister Kaja Lepik said the troops must stay. It is up to Washington, she added, to say"
+        " clearly whether its commitment to the region is changing."
+    )
+    demand = demand_with(extract(text), "say clearly")
+    assert (demand.demander, demand.addressee) == ("Kaja Lepik", "United States")
+    assert demand.text.endswith("is changing")
+
+
+def test_telling_someone_to_act_is_a_demand_telling_reporters_is_not(extract: Extract) -> None:
+    text = (
+        "Bellamy's allies told Meg Hargreaves to get real and accept a smaller force. Hargreaves told"
+        " reporters that the troops would stay. Asked what he would say, Bellamy said he would tell them"
+        " to unpack."
+    )
+    assert [(d.demander, d.addressee, d.text) for d in extract(text).demands] == [
+        ("Bellamy's allies", "Meg Hargreaves", "get real"),
+        ("Bellamy's allies", "Meg Hargreaves", "accept a smaller force"),
+    ]
+
+
+def test_what_a_quote_told_to_a_paper_wants_is_still_wanted(extract: Extract) -> None:
+    text = (
+        "Farmer Gareth Pennock leads the blockade. “We want the rebate back. And we want the minister to"
+        " come to Brenmoor and sit down with us,” Mr Pennock told the Herald."
+    )
+    assert demand_with(extract(text), "the minister to come").demander == "Gareth Pennock"
