@@ -356,16 +356,19 @@ class StanceReader:
         "the easing of sanctions must not become the first crack in the wall"."""
         if node.dep_ in ("nsubj", "nsubjpass") and start <= node.head.i < end and self._must_not(node.head):
             return -1
+        sign = 1
         for _ in range(3):
             # Only up through what a word governs as its object: "intention [of] easing".
-            if node.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "dobj") or node.head.i == node.i:
+            if node.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "dobj", "acl") or node.head.i == node.i:
                 break
             node = node.head
             if not (start <= node.i < end):
                 break
             if self._negated(node):
-                return -1
-        return 1
+                return -sign
+            if self._value(node) < 0:
+                sign = -sign  # "would oppose any easing of sanctions", "rejected calls to ease them"
+        return sign
 
     def _obliged(self, verb: Token) -> bool:
         """ "must begin", "has to stop": the verb carries an obligation modal."""

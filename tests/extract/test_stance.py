@@ -249,3 +249,19 @@ def test_what_the_speakers_own_side_will_do_is_a_position(
 
 def test_what_another_side_will_do_is_no_position(extract: Extract) -> None:
     assert not stances(extract("Ingrid Solhaug said Russia will not withdraw its troops."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Poland said it would oppose any easing of sanctions during the ceasefire.",
+        "Poland said it would oppose any lifting of sanctions.",
+    ],
+)
+def test_opposing_their_easing_supports_sanctions(extract: Extract, text: str) -> None:
+    assert stances(extract(text)) == {("Poland", "sanctions", "support")}
+
+
+def test_not_joining_sanctions_opposes_them(extract: Extract) -> None:
+    text = "Foreign Minister Tamara Obradović said Serbia will not join European sanctions against Russia."
+    assert stances(extract(text)) == {("Tamara Obradović", "sanctions", "oppose")}
