@@ -765,7 +765,10 @@ class ActorRegistry:
             # "spokeswoman [Chaudhary]", the name parsed as the role's apposition or its head
             and (doc[start - 1].head.i == head.i or (head.dep_ == "appos" and head.head.i == start - 1))
         )
-        return role_after or role_before
+        # "The federation's general secretary, Ieva Sabaliauskienė,": a two-word name in
+        # apposition (not "Volgaz's rival, Caspian Meridian Energy,")
+        role_above = len(tokens) == 2 and head.dep_ == "appos" and self._is_role_word(head.head)
+        return role_after or role_before or role_above
 
     def _org_mention(self, start: int, end: int) -> None:
         text = self.doc[start:end].text

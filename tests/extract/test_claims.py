@@ -1316,3 +1316,8 @@ def test_a_claim_beside_one_told_to_judges(extract: Extract) -> None:
         "HELSINKI — Members of the Port Workers’ Union have refused to load Russian fertiliser."
     )
     assert claim_with(extract(text), "the cargo funds").speaker == "Port Workers’ Union"
+
+
+def test_a_name_in_apposition_to_a_role_the_recogniser_took_for_a_body(extract: Extract) -> None:
+    text = "The federation’s general secretary, Ieva Sabaliauskienė, said the threat was not about the players."
+    assert claim_with(extract(text), "the threat").speaker == "Ieva Sabaliauskienė"
