@@ -1319,5 +1319,5 @@ def test_a_claim_beside_one_told_to_judges(extract: Extract) -> None:
 
 
 def test_a_name_in_apposition_to_a_role_the_recogniser_took_for_a_body(extract: Extract) -> None:
-    text = "The federation’s general secretary, Ieva Sabaliauskienė, said the threat was not about the players."
+    text = "The federation’s general secretary, Ieva Sabaliauskienė, said the threat was not about players."
     assert claim_with(extract(text), "the threat").speaker == "Ieva Sabaliauskienė"
