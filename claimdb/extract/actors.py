@@ -688,12 +688,17 @@ class ActorRegistry:
     def _country_mention(self, start: int, end: int, country: str) -> None:
         doc = self.doc
         text = doc[start:end].text
+        head = doc[end - 1].head
         if self.gaz.demonyms.get(normalize_place(text)) and doc[end - 1].dep_ in ("amod", "compound"):
-            head = doc[end - 1].head
             if head.lower_ in self.lex.state_nouns:
+                self._state(country).roles.add(head.lemma_.casefold())
                 self._mention(self._state(country), head.left_edge.i, head.i + 1)
             return  # "Ukrainian territory": an adjective, not a reference to the state
         self._mention(self._state(country), start, end)
+        if doc[end - 1].dep_ == "poss" and head.lower_ in self.lex.state_nouns:
+            # "a spokeswoman for Russia's foreign ministry": a later "the ministry" is Russia's
+            self._state(country).roles.add(head.lemma_.casefold())
+            self._add_reference(head.i, self._state(country), head.dep_ in ("nsubj", "nsubjpass"))
 
     def _dateline_state(self, char: int) -> tuple[int, str | None]:
         """Where the story holding ``char`` starts and the state its dateline's place is in,

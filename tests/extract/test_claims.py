@@ -1321,3 +1321,16 @@ def test_a_claim_beside_one_told_to_judges(extract: Extract) -> None:
 def test_a_name_in_apposition_to_a_role_the_recogniser_took_for_a_body(extract: Extract) -> None:
     text = "The federation’s general secretary, Ieva Sabaliauskienė, said the threat was not about players."
     assert claim_with(extract(text), "the threat").speaker == "Ieva Sabaliauskienė"
+
+
+def test_the_ministry_of_a_state_named_with_a_possessive(extract: Extract) -> None:
+    text = (
+        "Yelena Zavarzina, a spokeswoman for Russia’s foreign ministry, told reporters that the report"
+        " was a fabrication. In a written statement, the ministry said Moscow remained open to exchanges."
+    )
+    assert claim_with(extract(text), "remained open").speaker == "Russia"
+
+
+def test_people_described_by_what_happened_to_them_are_sources(extract: Extract) -> None:
+    text = "In 41 cases, former detainees said they had been made to record videos before their release."
+    assert claim_with(extract(text), "made to record").speaker == "former detainees"
