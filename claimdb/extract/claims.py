@@ -222,6 +222,10 @@ class ClaimFinder:
 
     def _verb_claim(self, verb: Token, lemma: str, last: ActorDraft | None) -> ClaimDraft | None:
         if self._is_demand_use(verb, lemma):
+            # The demand rules read it later; its source is still the one a following "It
+            # also urged …" or "she said" may stand for ("The group called on Russia to …").
+            if (source := self._source_of(verb)) is not None and source.pos_ != "PRON":
+                self.actors.resolve(source, prefer=last)
             return None
         if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "advcl") and perfect_head(verb) is None:
             return None  # "refugees admitted to …", "Asked whether …, she said": not this speaker's act

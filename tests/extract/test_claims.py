@@ -1334,3 +1334,11 @@ def test_the_ministry_of_a_state_named_with_a_possessive(extract: Extract) -> No
 def test_people_described_by_what_happened_to_them_are_sources(extract: Extract) -> None:
     text = "In 41 cases, former detainees said they had been made to record videos before their release."
     assert claim_with(extract(text), "made to record").speaker == "former detainees"
+
+
+def test_the_source_of_a_demand_is_there_for_a_later_pronoun(extract: Extract) -> None:
+    text = (
+        "The group called on Russia to publish the names. It also urged the European Union to impose"
+        " sanctions, and said the release of detainees must be part of any negotiations."
+    )
+    assert claim_with(extract(text), "the release").speaker == "The group"
