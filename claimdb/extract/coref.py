@@ -355,6 +355,10 @@ class ActorTable(ActorRegistry):
             return None
         if token.pos_ == "NOUN" and not self._can_speak(token):
             return None
+        role_noun = self._described_as(token)
+        if low == "one" and role_noun is not None:
+            # "One of the four, a Western diplomat in Yerevan, said": named by the description
+            text = doc[role_noun.left_edge.i : role_noun.right_edge.i + 1].text
         if token.pos_ == "PROPN" and lemma in self.lex.organization_nouns:
             # "The Dock and Harbour Workers' Union" missed by the recogniser: a named body.
             actor = self._actor(NAME_PUNCT.sub("", text), "organization")
@@ -453,14 +457,27 @@ class ActorTable(ActorRegistry):
             return subject
         return None
 
+    def _described_as(self, token: Token) -> Token | None:
+        """A singular role in apposition to ``token``, or for "One of the four, a Western
+        diplomat," to the group it is one of (where the parser hangs it)."""
+        holders = [token]
+        if token.lower_ == "one" and (group := object_of(token, ("of",))) is not None:
+            holders.append(group)
+        return next(
+            (
+                c
+                for holder in holders
+                for c in holder.children
+                if c.dep_ == "appos" and self._is_role_word(c) and not is_plural(c)
+            ),
+            None,
+        )
+
     def _one_person(self, token: Token) -> str | None:
         """The role of a person known as one of a group of people or by a role in apposition
         ("One of the two officials, a Lithuanian official involved in the talks,"); None
         when ``token`` is no such phrase."""
-        role = next(
-            (c for c in token.children if c.dep_ == "appos" and self._is_role_word(c) and not is_plural(c)),
-            None,
-        )
+        role = self._described_as(token)
         if role is not None:
             return role.lemma_.casefold()
         group = object_of(token, ("of",)) if token.lower_ == "one" else None

@@ -1342,3 +1342,14 @@ def test_the_source_of_a_demand_is_there_for_a_later_pronoun(extract: Extract) -
         " sanctions, and said the release of detainees must be part of any negotiations."
     )
     assert claim_with(extract(text), "the release").speaker == "The group"
+
+
+def test_one_of_a_group_named_by_the_role_in_apposition(extract: Extract) -> None:
+    text = (
+        "Four people familiar with the negotiations described the talks. One of the four, a Western"
+        " diplomat in Yerevan, said Russian negotiators had linked the pullout to trade. According to the"
+        " diplomat, the Russian side wanted more time."
+    )
+    result = extract(text)
+    assert claim_with(result, "had linked the pullout").speaker == "a Western diplomat in Yerevan"
+    assert claim_with(result, "wanted more time").speaker == "a Western diplomat in Yerevan"

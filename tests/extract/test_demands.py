@@ -460,3 +460,9 @@ def test_what_a_quote_told_to_a_paper_wants_is_still_wanted(extract: Extract) ->
         " come to Brenmoor and sit down with us,” Mr Pennock told the Herald."
     )
     assert demand_with(extract(text), "the minister to come").demander == "Gareth Pennock"
+
+
+def test_encouraging_someone_to_act_is_a_demand(extract: Extract) -> None:
+    text = "Western diplomats say Washington has quietly encouraged Yerevan to press ahead with the talks."
+    demand = demand_with(extract(text), "press ahead")
+    assert (demand.demander, demand.addressee) == ("United States", "Armenia")
