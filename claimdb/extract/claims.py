@@ -39,6 +39,8 @@ from claimdb.extract.syntax import (
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+    from claimdb.extract.quotes import Quote
+
 _MEDIA_CUES = {"report", "quote", "cite"}
 _CONTENT_LEAD = {"that", ",", ":", "—", "–", "-", "whether", "if"}
 # Words after which a quote is part of the writer's sentence, not speech given as spoken:
@@ -1075,7 +1077,7 @@ class ClaimFinder:
         direct_spans = [(c.start, c.end) for c in self.claims if c.direct]
         reported = [(c.start, c.end) for c in self.claims if not c.direct]
         for q in d.quotes:
-            if q.single or q.words(self.text) < 4:
+            if q.single or (q.words(self.text) < 4 and not self._whole_short_utterance(q)):
                 continue
             if any(s <= q.start and q.end <= e for s, e in direct_spans):
                 continue
@@ -1090,6 +1092,19 @@ class ClaimFinder:
             if claim is not None:
                 self.claims.append(claim)
                 direct_spans.append((claim.start, claim.end))
+
+    def _whole_short_utterance(self, q: Quote) -> bool:
+        """A short quote that is a sentence of its own, opening its sentence and closed by
+        its own punctuation ("“Answer the question!” a member called out"), not a quoted
+        phrase ("called it “a sham”")."""
+        inner = self.text[q.start : q.outer_end].rstrip("”\"’' ")
+        before = self.text[: q.outer_start].rstrip()
+        opens = (
+            not before
+            or before.endswith((".", "!", "?", ":", "\n"))
+            or "\n" in self.text[len(before) : q.outer_start]
+        )
+        return opens and inner.endswith((",", "!", "?", "."))
 
     def _token_at(self, char: int) -> int | None:
         return self.d.token_at(char)

@@ -38,6 +38,7 @@ class KnownOrganization:
 @dataclass(frozen=True)
 class Lexicon:
     speech_verbs: frozenset[str]
+    phrasal_cues: dict[str, str]
     object_verbs: frozenset[str]
     cognition_verbs: frozenset[str]
     cue_nouns: frozenset[str]
@@ -100,11 +101,23 @@ class Lexicon:
         )
 
     def lemma(self, token: Token) -> str:
-        """The token's lemma, checked against the inflections of the verbs we know."""
+        """The token's lemma, checked against the inflections of the verbs we know; a verb
+        that is a cue only with its particle ("shot back", "called out") reads as the cue
+        it means."""
         lemma = token.lemma_.casefold()
+        if lemma in self.phrasal_heads:
+            for particle in token.children:
+                if particle.dep_ in ("prt", "advmod") and particle.i == token.i + 1:
+                    meaning = self.phrasal_cues.get(f"{lemma} {particle.lower_}")
+                    if meaning is not None:
+                        return meaning
         if lemma in self.known_verbs:
             return lemma
         return self.verb_forms.get(token.lower_, lemma)
+
+    @cached_property
+    def phrasal_heads(self) -> frozenset[str]:
+        return frozenset(phrase.split()[0] for phrase in self.phrasal_cues)
 
     @cached_property
     def known_verbs(self) -> frozenset[str]:
@@ -152,6 +165,7 @@ def lexicon() -> Lexicon:
             speech, objects, cognition, demand_verbs, _words(cues["preposition"]["verbs"])
         ),
         speech_verbs=_words(cues["speech"]["verbs"]),
+        phrasal_cues={k.casefold(): v.casefold() for k, v in cues["speech"]["phrasal"].items()},
         object_verbs=_words(cues["object"]["verbs"]),
         cognition_verbs=_words(cues["cognition"]["verbs"]),
         cue_nouns=_words(cues["nouns"]["nouns"]),

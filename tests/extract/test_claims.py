@@ -1353,3 +1353,29 @@ def test_one_of_a_group_named_by_the_role_in_apposition(extract: Extract) -> Non
     result = extract(text)
     assert claim_with(result, "had linked the pullout").speaker == "a Western diplomat in Yerevan"
     assert claim_with(result, "wanted more time").speaker == "a Western diplomat in Yerevan"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Opposition leader Graham Kettering was not satisfied. “A debate is not a vote,” he shot back.",
+            "Graham Kettering",
+            "A debate is not a vote",
+        ),
+        (
+            "“Answer the question!” a Conservative member called out.",
+            "a Conservative member",
+            "Answer the question!",
+        ),
+    ],
+)
+def test_cues_read_with_their_particle_and_short_quotes_that_are_sentences(
+    extract: Extract, text: str, speaker: str, content: str
+) -> None:
+    (claim,) = extract(text).claims
+    assert (claim.speaker, claim.text, claim.direct) == (speaker, content, True)
+
+
+def test_a_short_quoted_phrase_is_no_quote_claim(extract: Extract) -> None:
+    assert not extract("Kettering called the plan “a sham”, aides said.").claims[0].direct
