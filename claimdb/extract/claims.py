@@ -30,6 +30,7 @@ from claimdb.extract.syntax import (
     cited_source,
     is_finite,
     is_infinitive,
+    is_plural,
     marked_by,
     object_of,
     perfect_head,
@@ -826,7 +827,13 @@ class ClaimFinder:
             if line_end - line_start < 8 or any(line_start <= s < line_end for s, _ in taken):
                 continue
             post = self._signed_post(lines[n - 1][2], tokens) if n > 0 else None
-            claim = post or self._answer_form(tokens) or self._colon_form(tokens) or self._dash_form(tokens)
+            claim = (
+                post
+                or self._answer_form(tokens)
+                or self._quoted_headline(line_start, line_end)
+                or self._colon_form(tokens)
+                or self._dash_form(tokens)
+            )
             if claim is not None:
                 self.claims.append(claim)
 
@@ -917,6 +924,40 @@ class ClaimFinder:
         start, end = tokens[2].i, tokens[-1].i + 1
         cstart, cend = self.d.char_span(start, end)
         return ClaimDraft(speaker, "A:", tokens[0].i, True, cstart, cend, "quote", 0.7)
+
+    def _quoted_headline(self, line_start: int, line_end: int) -> ClaimDraft | None:
+        """ "‘The time for caution is over’: Hollis urges …", "‘A first step, not a last
+        one’: capitals greet …": a headline opening with a quote and a colon. The quote is
+        said by whoever says it in the story below, else by the subject after the colon
+        ("Hollis", "Serbia's foreign minister on sanctions …")."""
+        quote = next((q for q in self.d.quotes if q.outer_start == line_start and q.closed), None)
+        if quote is None or not self.text[quote.outer_end : line_end].lstrip().startswith(":"):
+            return None
+        said = self.text[quote.start : quote.end].rstrip(",.!?").casefold()
+        body = self.text.casefold().find(said, line_end) if len(said.split()) >= 3 else -1
+        repeated = next((c for c in self.claims if c.start <= body < c.end and c.speaker), None)
+        speaker = (
+            repeated.speaker if repeated is not None else self._subject_after_colon(quote.outer_end, line_end)
+        )
+        if speaker is None:
+            return None
+        cue = self.doc[self._token_at(quote.outer_end) or 0]
+        return ClaimDraft(speaker, ":", cue.i, True, quote.start, quote.end, "headline", 0.7)
+
+    def _subject_after_colon(self, after: int, line_end: int) -> ActorDraft | None:
+        """The actor a headline names after its colon: the subject of its verb ("Hollis
+        urges …") or, with no verb, the phrase itself ("Serbia's foreign minister on …")."""
+        span = self.doc.char_span(after, line_end, alignment_mode="contract")
+        if span is None:
+            return None
+        verb = next((t for t in span if t.pos_ in ("VERB", "AUX")), None)
+        if verb is not None:
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        else:
+            subject = span.root
+        if subject is None or subject.pos_ not in ("NOUN", "PROPN") or is_plural(subject):
+            return None  # "capitals greet …", "Europe's papers weigh …": no one speaker
+        return self.actors.resolve(subject)
 
     def _colon_form(self, tokens: list[Token]) -> ClaimDraft | None:
         for i, t in enumerate(tokens[:8]):

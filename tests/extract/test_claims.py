@@ -1379,3 +1379,23 @@ def test_cues_read_with_their_particle_and_short_quotes_that_are_sentences(
 
 def test_a_short_quoted_phrase_is_no_quote_claim(extract: Extract) -> None:
     assert not extract("Kettering called the plan “a sham”, aides said.").claims[0].direct
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "‘The time for caution is over’: Hollis urges ministers to lift limits\n\n"
+            "LONDON — Defence spokesman Edward Hollis said the limits had failed.",
+            "Edward Hollis",
+        ),
+        (
+            "‘A first step, not a last one’: capitals greet the truce with relief\n\n"
+            "Berlin welcomed the agreement as “a first step, not a last one”. Germany said it would help.",
+            "Germany",
+        ),
+    ],
+)
+def test_a_headline_opening_with_a_quote_and_a_colon(extract: Extract, text: str, speaker: str) -> None:
+    claim = extract(text).claims[0]
+    assert (claim.speaker, claim.direct, claim.text) == (speaker, True, text[1 : text.index("’")])
