@@ -1180,6 +1180,8 @@ class ClaimFinder:
                 if t.idx < line_start or self.d.quote_of_token[t.i] >= 0:
                     break
                 cue = self._quote_cue(t, after_quote=False)
+                if cue is not None and self._is_demand_use(t, self.lex.lemma(t)):
+                    return None  # "urged them to act “tomorrow, not next month”": part of a demand
                 if cue is not None:
                     claim = self._direct(cue[0], cue[1], start, end)
                     claim.direct = not self._embedded(outer_start)

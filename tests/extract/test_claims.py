@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from extract_helpers import claim_with, speakers
+from extract_helpers import claim_with, demand_with, speakers
 
 from claimdb.extract import Extraction, Extractor
 
@@ -1399,3 +1399,9 @@ def test_a_short_quoted_phrase_is_no_quote_claim(extract: Extract) -> None:
 def test_a_headline_opening_with_a_quote_and_a_colon(extract: Extract, text: str, speaker: str) -> None:
     claim = extract(text).claims[0]
     assert (claim.speaker, claim.direct, claim.text) == (speaker, True, text[1 : text.index("’")])
+
+
+def test_a_quote_inside_what_is_urged_is_no_claim(extract: Extract) -> None:
+    result = extract("Minister Yerlan Abenov urged the Commission to act “tomorrow, not next month”.")
+    assert not [c for c in result.claims if c.direct]
+    assert demand_with(result, "act").demander == "Yerlan Abenov"
