@@ -1166,6 +1166,8 @@ class ClaimFinder:
                 if self.d.quote_of_token[t.i] >= 0:
                     break
                 cue = self._quote_cue(t, after_quote=True, quote_end=after)
+                if cue is not None and self._inside_demand(outer_start):
+                    return None  # "appealed to farmers to lift it “before someone gets hurt”, but said …"
                 if cue is not None:
                     claim = self._direct(cue[0], cue[1], start, end)
                     lead = self._clause_before_quote(outer_start)
@@ -1235,6 +1237,17 @@ class ClaimFinder:
             # ends with the speaker's reported words, and the quote goes on with them.
             return ClaimDraft(outer.speaker, "", last.cue_token, True, start, end, "continuation", 0.6)
         return None
+
+    def _inside_demand(self, mark: int) -> bool:
+        """The quote opening at ``mark`` ends a demand of its sentence: a verb used as a
+        demand ("urged X to …", "appealed to X to …") comes before it in the sentence."""
+        first = self._token_at(mark)
+        if first is None:
+            return False
+        return any(
+            t.pos_ == "VERB" and self._is_demand_use(t, self.lex.lemma(t))
+            for t in self.doc[self.doc[first].sent.start : first]
+        )
 
     def _follows_cue_sentence(self, claim: ClaimDraft, mark: int) -> bool:
         """The quote opening at ``mark`` starts the sentence right after the claim, with at

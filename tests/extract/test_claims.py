@@ -1405,3 +1405,11 @@ def test_a_quote_inside_what_is_urged_is_no_claim(extract: Extract) -> None:
     result = extract("Minister Yerlan Abenov urged the Commission to act “tomorrow, not next month”.")
     assert not [c for c in result.claims if c.direct]
     assert demand_with(result, "act").demander == "Yerlan Abenov"
+
+
+def test_a_quote_ending_a_demand_before_the_next_cue_is_no_claim(extract: Extract) -> None:
+    text = (
+        "Ieva Sabaliauskiene called on UEFA to move the group “before the clubs book hotels”, and said"
+        " talks would go on."
+    )
+    assert not [c for c in extract(text).claims if c.direct]
