@@ -169,6 +169,7 @@ class ActorRegistry:
         self._calls_self = self._speakers_calling_self()
         self._read_entities()
         self._read_missed_countries()
+        self._read_missed_surnames()
         self._read_honorific_names()
         self._learn_genders()
 
@@ -314,6 +315,26 @@ class ActorRegistry:
             country = self.gaz.names.get(normalize_place(t.text))
             if country is not None:
                 self._country_mention(t.i, t.i + 1, country)
+
+    def _read_missed_surnames(self) -> None:
+        """The surname of a person named in full, standing alone where the recogniser saw no
+        name ("But Hargreaves fumed …"): that person, when no one else has that surname."""
+        doc = self.doc
+        by_surname: dict[str, list[ActorDraft]] = {}
+        for actor in self.actors:
+            if actor.kind == "person" and len(actor.name_parts) >= 2:
+                by_surname.setdefault(actor.name_parts[-1], []).append(actor)
+        for t in doc:
+            if t.ent_type_ or not t.is_title or t.i in self._skip or t.i in self._token_actor:
+                continue
+            people = by_surname.get(normalize_name(t.text))
+            if people is None or len(people) != 1:
+                continue
+            if any(
+                doc[j].is_title and doc[j].pos_ == "PROPN" for j in (t.i - 1, t.i + 1) if 0 <= j < len(doc)
+            ):
+                continue  # part of a longer name
+            self._mention(people[0], t.i, t.i + 1)
 
     def _person_names(self, ents: list[Span]) -> set[str]:
         """Normalised full names and surnames of PERSON entities with two or more words."""
@@ -585,12 +606,14 @@ class ActorRegistry:
                 sent_start = self.doc[ref.token].sent.start
                 refs_by_sent.setdefault(sent_start, set()).add(id(ref.actor))
                 actor_by_id[id(ref.actor)] = ref.actor
-        for n, sent in enumerate(sents):
+        for sent in sents:
             people = refs_by_sent.get(sent.start)
             if not people or len(people) != 1:
                 continue
             actor = actor_by_id[next(iter(people))]
-            window = list(sent) + (list(sents[n + 1])[:3] if n + 1 < len(sents) else [])
+            # The next sentence's first words, past a paragraph break ("…wish for.\n\nShe wants")
+            following = [t for t in self.doc[sent.end : sent.end + 8] if not t.is_space][:3]
+            window = list(sent) + following
             first_ref = min(
                 (r.token for r in self._references if r.actor is actor and sent.start <= r.token < sent.end),
                 default=sent.start,

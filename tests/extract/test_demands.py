@@ -466,3 +466,19 @@ def test_encouraging_someone_to_act_is_a_demand(extract: Extract) -> None:
     text = "Western diplomats say Washington has quietly encouraged Yerevan to press ahead with the talks."
     demand = demand_with(extract(text), "press ahead")
     assert (demand.demander, demand.addressee) == ("United States", "Armenia")
+
+
+def test_a_surname_the_recogniser_missed_still_names_the_person(extract: Extract) -> None:
+    # "But Hargreaves" is no entity for the recogniser; it is still the woman the "She" of
+    # the next paragraph follows, not the chancellor named before.
+    text = (
+        "DEFIANT Defence Secretary Meg Hargreaves last night vowed to keep every one of Britain's 900"
+        " troops in Estonia!\n\n"
+        "The row blew up after Chancellor Bellamy's officials drew up secret plans to bring half the"
+        " battlegroup home by Christmas and save £400million.\n\n"
+        'But Hargreaves fumed that pulling the soldiers out "would be the best Christmas present the'
+        ' Kremlin could wish for".\n\n'
+        "She wants the PM to bin the plan at Thursday's Cabinet. And she is demanding a cast-iron"
+        " promise that the troops stay until at least 2030."
+    )
+    assert demand_with(extract(text), "cast-iron promise").demander == "Meg Hargreaves"
