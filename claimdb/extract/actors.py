@@ -230,15 +230,15 @@ class ActorRegistry:
 
     def _read_entities(self) -> None:
         ents = [e for e in self.doc.ents if e.start not in self._skip]
-        # A name written once as "the Danube Review" is a body wherever else the recogniser
-        # took it for a person ("Danube Review: Will you …" in an interview).
+        # A name written as "the Danube Review" is a body wherever else the recogniser took it
+        # for a person ("Danube Review: Will you …" in an interview).
         bodies = {
             normalize_name(e.text) for e in ents if e.label_ == "ORG" and self.doc[e.start].lower_ == "the"
         }
         person_names = self._person_names(
             [e for e in ents if e.label_ != "PERSON" or normalize_name(e.text) not in bodies]
         )
-        # One word written once after "in" or "near" is a place wherever it stands.
+        # A one-word name written after "in" or "near" is a place wherever it stands.
         places = {
             normalize_name(e.text)
             for e in ents

@@ -1235,7 +1235,7 @@ class ClaimFinder:
         ):
             # "Lund said the plan was dead.\n\n“We will not sign it.”": the paragraph before
             # ends with the speaker's reported words, and the quote goes on with them.
-            return ClaimDraft(outer.speaker, "", last.cue_token, True, start, end, "continuation", 0.6)
+            return ClaimDraft(outer.speaker, "", outer.cue_token, True, start, end, "continuation", 0.6)
         return None
 
     def _inside_demand(self, mark: int) -> bool:
@@ -1258,7 +1258,7 @@ class ClaimFinder:
         return (
             claim.end <= mark
             and ending.endswith((".", "!", "?"))
-            and not any(mark in ending[:-1] for mark in ".!?")
+            and not any(stop in ending[:-1] for stop in ".!?")
             and len(between.split()) <= 4
         )
 

@@ -485,7 +485,7 @@ class DemandFinder:
         elif act is not None and any(
             c.dep_ == "parataxis" and up.i < c.i < act.i for c in [*up.head.children, *act.children]
         ):
-            clause_start = act.i - 1 if self.doc[act.i - 1].lower_ == "to" else act.i  # the same, act on "is"
+            clause_start = act.i - 1 if self.doc[act.i - 1].lower_ == "to" else act.i  # act hung on "is"
         parties = self._speaker_obliging(up, who, act) if act is not None else None
         if act is None or parties is None:
             return
