@@ -358,7 +358,7 @@ class ActorRegistry:
             if t.pos_ in ("PROPN", "NOUN")  # a surname opening a sentence may pass for a noun
             and t.is_title
             and t.ent_type_ not in ("GPE", "NORP")
-            and any(c.dep_ == "appos" and self._is_role_word(c) for c in t.children)
+            and self._role_in_apposition(t)
         }
         for ent in ents:
             if ent.label_ == "ORG":
@@ -524,6 +524,10 @@ class ActorRegistry:
         if is_acronym_plural(token):
             low = low[:-1]  # "MPs", "MEPs"
         return low in self.lex.person_roles or token.lemma_.casefold() in self.lex.person_roles
+
+    def _role_in_apposition(self, name: Token) -> bool:
+        """ "Dovhal, a deputy foreign minister,": a role in apposition to the name."""
+        return any(c.dep_ == "appos" and self._is_role_word(c) for c in name.children)
 
     def _learn_role(self, actor: ActorDraft, description: str, tokens: list[Token]) -> None:
         description = NAME_PUNCT.sub("", description)
@@ -786,7 +790,7 @@ class ActorRegistry:
         if len(tokens) == 3 and self._is_role_word(tokens[0]):
             return True  # "Spokeswoman Marina Selezneva" opening a sentence; not "General Motors"
         head = tokens[-1]
-        role_after = any(c.dep_ == "appos" and self._is_role_word(c) for c in head.children)
+        role_after = self._role_in_apposition(head)
         role_before = (
             start > 0
             and self._is_role_word(doc[start - 1])

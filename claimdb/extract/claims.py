@@ -1139,12 +1139,9 @@ class ClaimFinder:
         its own punctuation ("“Answer the question!” a member called out"), not a quoted
         phrase ("called it “a sham”")."""
         inner = self.text[q.start : q.outer_end].rstrip("”\"’' ")
-        before = self.text[: q.outer_start].rstrip()
-        opens = (
-            not before
-            or before.endswith((".", "!", "?", ":", "\n"))
-            or "\n" in self.text[len(before) : q.outer_start]
-        )
+        lead = self.text[max(0, q.outer_start - 80) : q.outer_start]
+        before = lead.rstrip()
+        opens = not before or before.endswith((".", "!", "?", ":")) or "\n" in lead[len(before) :]
         return opens and inner.endswith((",", "!", "?", "."))
 
     def _token_at(self, char: int) -> int | None:
@@ -1226,7 +1223,10 @@ class ClaimFinder:
             return ClaimDraft(outer.speaker, "", outer.cue_token, True, start, end, "continuation", 0.7)
         if opens_paragraph and self.d.line_of(last.start) >= self.d.line_of(start) - 4 and last.direct:
             return ClaimDraft(last.speaker, "", last.cue_token, True, start, end, "continuation", 0.6)
-        previous_line = self.d.line_of(len(self.text[:line_start].rstrip()) - 1)
+        previous_end = line_start  # the end of the last paragraph before, blank lines skipped
+        while previous_end > 0 and self.text[previous_end - 1].isspace():
+            previous_end -= 1
+        previous_line = self.d.line_of(previous_end - 1)
         if (
             opens_paragraph
             and outer.kind == "speech"

@@ -295,13 +295,7 @@ class ActorTable(ActorRegistry):
             parts = self._strip_titles(key.split())
             known = self._find_person(parts)
             name_words = [t for t in doc[start:end] if not self._is_title(t) and t.dep_ != "det"]
-            run_start = token.i
-            while (
-                run_start > start
-                and doc[run_start - 1].pos_ == "PROPN"
-                and not self._is_title(doc[run_start - 1])
-            ):
-                run_start -= 1
+            run_start = self._name_start(token)
             before = doc[run_start - 1] if run_start > start else None
             if (
                 before is not None
@@ -755,16 +749,17 @@ class ActorTable(ActorRegistry):
                 # "Hungary's prime minister called the truce … . Zsolt Kerekes said …": the
                 # holder the next sentence introduces by name.
                 person = self._introduced_next(token)
+                if person is None:
+                    return None
                 words = {
                     t.lower_
                     for t in doc[start : token.i]
                     if t.dep_ in ("amod", "compound") and self.gaz.country(t.text) is None
                 }
-                if person is not None and role in person.roles and not words <= person.roles:
+                if role in person.roles and not words <= person.roles:
                     return None  # "The foreign minister, Zsolt Kerekes," holds another office
-                if person is not None:
-                    self._learn_role(person, doc[start:end].text, list(doc[start:end]))
-                    self._refer(person, start, end, alias=False)
+                self._learn_role(person, doc[start:end].text, list(doc[start:end]))
+                self._refer(person, start, end, alias=False)
                 return person
             return None
         # "Its spokeswoman called the proposal …. Ani Petrosyan, who speaks for the ministry,
