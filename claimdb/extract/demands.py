@@ -74,6 +74,12 @@ _TERMS_NOUNS = frozenset({"demand", "condition", "precondition", "term", "minimu
 _STATED_TERMS = _TERMS_NOUNS - {"minimum", "requirement"}
 
 
+def _counted(noun: Token) -> bool:
+    """ "three things", "several demands", "these steps", "the following things": a noun
+    that announces a list (one token each, so "the following" is its "following")."""
+    return any(c.dep_ == "nummod" or c.lower_ in ("several", "these", "following") for c in noun.children)
+
+
 def _stated_terms(noun: Token) -> bool:
     """ "The precondition is that …": terms set out as the subject of "be", which a quote
     may hold (the speaker's own terms)."""
@@ -398,14 +404,7 @@ class DemandFinder:
         """ "pressing the council for three things: the freeze, free travel and night buses":
         the demanded things are the list after the colon, not "three things"."""
         nxt = content.right_edge.i + 1
-        if (
-            nxt + 1 < len(self.doc)
-            and self.doc[nxt].text == ":"
-            and any(
-                c.dep_ == "nummod" or c.lower_ in ("several", "these", "the following")
-                for c in content.children
-            )
-        ):
+        if nxt + 1 < len(self.doc) and self.doc[nxt].text == ":" and _counted(content):
             after = self.doc[nxt + 1]
             root = after
             while root.head.i > nxt and root.head.i != root.i and root.head.i <= after.sent.end:
@@ -416,7 +415,7 @@ class DemandFinder:
     def _list_inside(self, content: Token) -> list[tuple[int, int, Token]] | None:
         """ "asking Brussels for three things: A, B, and C", when the parser hung the list
         on "things" or on the verb: the phrases after the colon, to the sentence's end."""
-        if not any(c.dep_ == "nummod" or c.lower_ in ("several", "the following") for c in content.children):
+        if not _counted(content):
             return None
         colon = content.i + 1
         if colon >= len(self.doc) or self.doc[colon].text != ":" or colon >= content.right_edge.i:

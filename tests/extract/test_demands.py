@@ -482,3 +482,14 @@ def test_a_surname_the_recogniser_missed_still_names_the_person(extract: Extract
         " promise that the troops stay until at least 2030."
     )
     assert demand_with(extract(text), "cast-iron promise").demander == "Meg Hargreaves"
+
+
+def test_the_following_things_announce_a_list(extract: Extract) -> None:
+    text = (
+        "The riders' alliance is pressing the council for the following things: the fare freeze,"
+        " free travel for children and night buses."
+    )
+    assert [d.text for d in extract(text).demands] == [
+        "the fare freeze",
+        "free travel for children and night buses",
+    ]
