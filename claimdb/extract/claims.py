@@ -538,7 +538,11 @@ class ClaimFinder:
                 continue
             if any(self.d.in_quote(w) or w.is_quote for w in doc[comma:end]):
                 return start, end
-            on_noun = t.head.pos_ in ("NOUN", "PROPN") and t.dep_ in ("relcl", "appos")
+            # An apposition on a common noun is usually a list the parser misread ("called
+            # for tax fairness, the closure of loopholes and …"), not a description.
+            on_noun = (t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN")) or (
+                t.dep_ == "appos" and t.head.pos_ == "PROPN"
+            )
             participle = t.dep_ in ("advcl", "acl") and t.tag_ == "VBG"
             if on_noun or participle:
                 return start, comma

@@ -254,7 +254,7 @@ class StanceReader:
         for _ in range(_MAX_CLIMB):
             head = node.head
             if judge is not None and head.i == judge.i and node.dep_ not in ("conj", "parataxis"):
-                value = self._value(judge)
+                value = self._value(judge) or self._label_value(judge, node)
                 if value and not self._negated(judge):  # not criticizing is no support
                     return "support" if value * sign > 0 else "oppose"
                 break
@@ -301,6 +301,22 @@ class StanceReader:
                     sign = -1 if self._negated(t.head) else 1
                     return "support" if value * sign > 0 else "oppose"
         return None
+
+    def _label_value(self, judge: Token, named: Token) -> int:
+        """What a cue that names a thing calls it: "called the sanctions “economic
+        banditry”", "described the pullback as a welcome step" (the parser hangs "as" on
+        either word); the label's own judgement, or that of the kind of act it names ("an
+        act of piracy")."""
+        for child in (*named.rights, *judge.rights):
+            if child.i <= named.i:
+                continue
+            label = child if child.dep_ == "oprd" else None
+            if child.dep_ == "prep" and child.lower_ == "as":
+                label = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if label is not None:
+                kind = object_of(label, ("of",)) if label.pos_ == "NOUN" else None
+                return self._value(label) or (self._value(kind) if kind is not None else 0)
+        return 0
 
     def _own_intention(self, tokens: list[Token], speaker: ActorDraft) -> str | None:
         """What the speaker's own side will or will not do: "Norway will not pull its troops

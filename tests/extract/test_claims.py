@@ -146,6 +146,14 @@ def test_the_speech_event_is_not_content(extract: Extract) -> None:
             " container terminal.",
             "the strike would close the port of Gdynia",
         ),
+        # An apposition on a common noun is a list the parser misread: all of it was said.
+        (
+            "Union spokesman Piotr Nowak said Monday that President Anna Berg has long called for tax"
+            " fairness, the closure of loopholes that benefit only the wealthy and for relief for"
+            " working families.",
+            "President Anna Berg has long called for tax fairness, the closure of loopholes that"
+            " benefit only the wealthy and for relief for working families",
+        ),
     ],
 )
 def test_the_writers_aside_after_the_content_is_not_content(

@@ -78,6 +78,19 @@ def stances(result: Extraction) -> set[tuple[str, str, str]]:
             ("Valentina Rudakova", "sanctions", "oppose"),
         ),
         ("Anna Berg called for the lifting of sanctions.", ("Anna Berg", "sanctions", "oppose")),
+        # What a naming cue calls the thing judges it: "called X “banditry”", "described X as a step".
+        (
+            "Dmitri Orlov called the new sanctions “economic banditry”.",
+            ("Dmitri Orlov", "sanctions", "oppose"),
+        ),
+        (
+            "The embassy described the sanctions as “an act of piracy”.",
+            ("The embassy", "sanctions", "oppose"),
+        ),
+        (
+            "Anna Berg called the withdrawal of troops a welcome first step.",
+            ("Anna Berg", "troop-withdrawal", "support"),
+        ),
         # A stated lack of objection is consent (not opposing, above, is not).
         (
             "Juraj Holub said Bratislava had no objection to Ukraine joining NATO once the fighting stopped.",
