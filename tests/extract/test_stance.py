@@ -78,6 +78,11 @@ def stances(result: Extraction) -> set[tuple[str, str, str]]:
             ("Valentina Rudakova", "sanctions", "oppose"),
         ),
         ("Anna Berg called for the lifting of sanctions.", ("Anna Berg", "sanctions", "oppose")),
+        # A reason to do it is a case for it; "no reason" is against it.
+        (
+            "Ivan Sorin said Russia saw “no reason” to reduce its presence at the base.",
+            ("Ivan Sorin", "troop-withdrawal", "oppose"),
+        ),
         # What a naming cue calls the thing judges it: "called X “banditry”", "described X as a step".
         (
             "Dmitri Orlov called the new sanctions “economic banditry”.",
