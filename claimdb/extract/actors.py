@@ -54,6 +54,8 @@ _GROUP_HEADS = {
 _COURTESY = frozenset({"mr", "mister", "mrs", "ms", "miss"})
 _HONOURS = frozenset({"sir", "dame", "lord", "lady"})
 _HONORIFICS = _COURTESY | _HONOURS
+# Entity labels the recogniser gives a lone unfamiliar surname by mistake.
+_MISREAD_SURNAME_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "LANGUAGE"})
 
 # Articles that open the names of newspapers and other titles in other languages ("Le
 # Monde", "El País", "Die Zeit"), never a person's first name; "Le Pen" is a surname only
@@ -325,16 +327,28 @@ class ActorRegistry:
             if actor.kind == "person" and len(actor.name_parts) >= 2:
                 by_surname.setdefault(actor.name_parts[-1], []).append(actor)
         for t in doc:
-            if t.ent_type_ or not t.is_title or t.i in self._skip or t.i in self._token_actor:
+            # The small model also takes an unfamiliar surname on its own for a product or a
+            # work ("Dr Chanda, a former vice-president"); never for a body or a place.
+            misread = (
+                t.ent_type_ in _MISREAD_SURNAME_LABELS
+                and t.ent_iob_ == "B"
+                and (t.i + 1 == len(doc) or doc[t.i + 1].ent_iob_ != "I")
+            )
+            if (t.ent_type_ and not misread) or not t.is_title:
+                continue
+            if t.i in self._skip or t.i in self._token_actor:
                 continue
             people = by_surname.get(normalize_name(t.text))
             if people is None or len(people) != 1:
                 continue
             if any(
-                doc[j].is_title and doc[j].pos_ == "PROPN" for j in (t.i - 1, t.i + 1) if 0 <= j < len(doc)
+                doc[j].is_title and doc[j].pos_ == "PROPN" and not (j < t.i and self._is_title(doc[j]))
+                for j in (t.i - 1, t.i + 1)
+                if 0 <= j < len(doc)
             ):
-                continue  # part of a longer name
+                continue  # part of a longer name ("Dr" before it is a title, not a name)
             self._mention(people[0], t.i, t.i + 1)
+            self._learn_appositive(people[0], t)
 
     def _person_names(self, ents: list[Span]) -> set[str]:
         """Normalised full names and surnames of PERSON entities with two or more words."""

@@ -267,8 +267,13 @@ class DemandFinder:
         clauses = [
             c
             for c in children
-            if (c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and is_infinitive(c)))
-            and c.pos_ in ("VERB", "AUX")
+            if (
+                (c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and is_infinitive(c)))
+                and c.pos_ in ("VERB", "AUX")
+            )
+            # "demanded that Ethiopia renounce, “publicly …”, any claim": an aside in the clause
+            # can make the parser read its verb as a noun; "that" still marks a clause
+            or (c.dep_ == "ccomp" and marked_by(c, "that"))
         ]
         # "‘The time for caution is over’: Hollis urges ministers to lift …": what is urged
         # follows the verb; a clause before it is the content only when none follows.

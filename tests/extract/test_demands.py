@@ -493,3 +493,25 @@ def test_the_following_things_announce_a_list(extract: Extract) -> None:
         "the fare freeze",
         "free travel for children and night buses",
     ]
+
+
+def test_a_demanded_clause_the_parser_misread_as_a_noun(extract: Extract) -> None:
+    # The aside inside the clause makes the parser tag "renounce" a noun; "that" still marks it.
+    text = (
+        "Eritrea’s information minister, Berhane Woldu, was blunter. He accused Addis Ababa of bad"
+        " faith, and demanded that Ethiopia renounce, “publicly and in writing”, any claim to"
+        " Eritrean ports."
+    )
+    demand = demand_with(extract(text), "Ethiopia renounce")
+    assert (demand.demander, demand.addressee) == ("Berhane Woldu", "Ethiopia")
+
+
+def test_a_surname_the_recogniser_took_for_a_product_still_names_the_person(extract: Extract) -> None:
+    # "Dr Chanda" is a PRODUCT to the small model: the role in apposition must still reach her.
+    text = (
+        "The African Union’s special envoy, Dr Mwila Chanda, has called on Ethiopia and Eritrea to"
+        " pull their forces back.\n\n"
+        "Dr Chanda, a former vice-president of Zambia, arrived in Asmara on Monday.\n\n"
+        "“Assurances are welcome. Withdrawals would be better,” the former vice-president said."
+    )
+    assert claim_with(extract(text), "Assurances are welcome").speaker == "Mwila Chanda"
