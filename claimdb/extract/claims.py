@@ -518,9 +518,16 @@ class ClaimFinder:
             if (joined := self._another_source_joins(t, start)) is not None:
                 end = min(end, joined)
                 break
-            if t.dep_ == "conj" and is_finite(t) and t.head.tag_ == "VB" and self._is_speech_act(t):
+            if (
+                t.dep_ == "conj"
+                and is_finite(t)
+                and self._is_speech_act(t)
+                and (t.head.tag_ == "VB" or self._same_source(t, verb))
+            ):
                 # "said the EU was prepared to expand its mission and called for …": a verb
-                # with a tense joined to an infinitive is the speaker's next act.
+                # with a tense joined to an infinitive is the speaker's next act; so is one
+                # the parser hung deeper whose source is the speaker ("said the case showed
+                # that the unit was weak and urged ministers to …").
                 end = min(end, before_joiners(doc, t.left_edge.i, start))
                 break
         return self._trim(start, end)
@@ -644,6 +651,10 @@ class ClaimFinder:
         if source is not None and self.d.in_quote(source) and not self.d.in_quote(verb):
             return None  # "said on “Fox and Friends”": a title in marks is not the speaker
         return source
+
+    def _same_source(self, verb: Token, other: Token) -> bool:
+        source = self._source_of(verb)
+        return source is not None and source == self._source_of(other)
 
     def _cue_text(self, verb: Token) -> str:
         parts = [verb]

@@ -126,6 +126,17 @@ def cited_source(citing: Token) -> Token | None:
     return cited if cited.ent_type_ in ("PERSON", "ORG") or speaks else None
 
 
+def _cue_above_clause(clause: Token, cue_lemmas: Collection[str]) -> Token | None:
+    """The outermost cue a chain of complement clauses hangs from: "said" in "said [the case
+    showed [that …]]"."""
+    cue = None
+    while clause.dep_ == "ccomp" and clause.head.i != clause.i:
+        clause = clause.head
+        if clause.lemma_ in cue_lemmas:
+            cue = clause
+    return cue
+
+
 def source_of(verb: Token, cue_lemmas: Collection[str] = (), depth: int = 0) -> Token | None:
     """The token heading the phrase that performs ``verb`` (the source of a claim, the
     demander of a demand), or None when the parse shows none."""
@@ -200,12 +211,13 @@ def source_of(verb: Token, cue_lemmas: Collection[str] = (), depth: int = 0) -> 
     if (
         verb.dep_ == "conj"
         and head.dep_ == "ccomp"
-        and head.head.lemma_ in cue_lemmas
-        and verb.i > head.head.i
+        and (cue := _cue_above_clause(head, cue_lemmas)) is not None
     ):
-        # "X told reporters that the demands were absurd and urged allies to …": the parser
-        # joins the second act to the reported clause; it is the first act's partner.
-        return source_of(head.head, cue_lemmas, depth + 1)
+        # "X told reporters that the demands were absurd and urged allies to …", "said the
+        # case showed that the unit was weak and urged ministers to …": the parser joins the
+        # second act to the reported clause; it is the first act's partner.
+        if verb.i > cue.i:
+            return source_of(cue, cue_lemmas, depth + 1)
     if (
         verb.dep_ == "advcl"
         and verb.tag_ == "VBG"

@@ -515,3 +515,17 @@ def test_a_surname_the_recogniser_took_for_a_product_still_names_the_person(extr
         "“Assurances are welcome. Withdrawals would be better,” the former vice-president said."
     )
     assert claim_with(extract(text), "Assurances are welcome").speaker == "Mwila Chanda"
+
+
+def test_an_act_joined_to_a_clause_two_levels_down_is_the_speakers(extract: Extract) -> None:
+    # The parser joins "urged" to "was", inside "the case showed that …": the case urges nothing.
+    result = extract(
+        "Sasha Delacroix said the case showed that the unit was badly under-resourced and urged"
+        " the government to take the case to the Court of Appeal."
+    )
+    demand = demand_with(result, "take the case")
+    assert demand.demander == "Sasha Delacroix"
+    assert (
+        claim_with(result, "the case showed").text
+        == "the case showed that the unit was badly under-resourced"
+    )
