@@ -126,11 +126,14 @@ def cited_source(citing: Token) -> Token | None:
     return cited if cited.ent_type_ in ("PERSON", "ORG") or speaks else None
 
 
+_COMPLEMENTS = ("ccomp", "xcomp", "acomp", "attr")
+
+
 def _cue_above_clause(clause: Token, cue_lemmas: Collection[str]) -> Token | None:
-    """The outermost cue a chain of complement clauses hangs from: "said" in "said [the case
-    showed [that …]]"."""
+    """The outermost cue a chain of complements hangs from: "said" in "said [the case showed
+    [that the unit was [under-resourced]]]"."""
     cue = None
-    while clause.dep_ == "ccomp" and clause.head.i != clause.i:
+    while clause.dep_ in _COMPLEMENTS and clause.head.i != clause.i:
         clause = clause.head
         if clause.lemma_ in cue_lemmas:
             cue = clause
@@ -210,7 +213,7 @@ def source_of(verb: Token, cue_lemmas: Collection[str] = (), depth: int = 0) -> 
         return subject if subject is not None else source_of(main, cue_lemmas, depth + 1)
     if (
         verb.dep_ == "conj"
-        and head.dep_ == "ccomp"
+        and head.dep_ in _COMPLEMENTS
         and (cue := _cue_above_clause(head, cue_lemmas)) is not None
     ):
         # "X told reporters that the demands were absurd and urged allies to …", "said the
