@@ -984,6 +984,10 @@ class ClaimFinder:
             if to is not None:
                 name = name[:to]
             rest = tokens[i + 1 :]
+            if any(
+                x.pos_ in ("VERB", "AUX") and self.lex.lemma(x) not in self.lex.speech_verbs for x in name
+            ):
+                return None  # "The province wanted three things from Ottawa: …" is no label
             if to is None and name and self._line_labels.get(" ".join(x.text for x in name), 0) >= 2:
                 # An interview printed with labels ("Danube Review: …", "Marković: …"): the
                 # person's turns are direct claims, the outlet's questions none.

@@ -231,6 +231,8 @@ class DemandFinder:
             # "told reporters that …" is a claim; "told Meg to get real" a demand, "would
             # tell them to unpack" an intention
             return
+        if self._announced_list(verb):
+            return
         preps = self.lex.demand_prepositions.get(lemma)
         children = list(verb.children)
         addressee_tok: Token | None = None
@@ -349,18 +351,7 @@ class DemandFinder:
         if self._inside_another_demand(verb):
             return  # "urged coastal states to demand proof …": the urging is the demand
         content = self._colon_list(content)
-        source = self._source(verb)
-        if source is None:
-            return
-        if source.lower_ in _SELF:
-            # "“We call on Russia to halt …,” the minister said": inside a quote or an
-            # interview's answer, the first person is its speaker; anywhere else it has no
-            # antecedent we can trust.
-            at = self._claim_index_at(verb.idx)
-            own_words = self.d.quote_of_token[verb.i] >= 0 or (at is not None and self.claims[at].direct)
-            demander = self._claim_speaker_at(verb.idx) if own_words else None
-        else:
-            demander = self.actors.resolve(source, prefer=self._claim_speaker_at(verb.idx))
+        demander = self._demander(verb)
         if demander is None:
             return
         if (
@@ -388,6 +379,55 @@ class DemandFinder:
                 ):
                     items.extend(self._items(extra))
         self._add(demander, addressee, cue, verb, items)
+
+    def _demander(self, verb: Token) -> ActorDraft | None:
+        source = self._source(verb)
+        if source is None:
+            return None
+        if source.lower_ in _SELF:
+            # "“We call on Russia to halt …,” the minister said": inside a quote or an
+            # interview's answer, the first person is its speaker; anywhere else it has no
+            # antecedent we can trust.
+            at = self._claim_index_at(verb.idx)
+            own_words = self.d.quote_of_token[verb.i] >= 0 or (at is not None and self.claims[at].direct)
+            return self._claim_speaker_at(verb.idx) if own_words else None
+        return self.actors.resolve(source, prefer=self._claim_speaker_at(verb.idx))
+
+    def _announced_list(self, verb: Token) -> bool:
+        """ "wanted three things from Ottawa: A, B and C", "is pressing Brussels for two things:
+        A, and B": a counted noun the demand verb governs announces the demanded things,
+        listed after the colon (however the parser hung them); each is a demand."""
+        doc = self.doc
+        nouns = [c for c in verb.children if c.dep_ == "dobj"] + [
+            p
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "for"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        for noun in nouns:
+            if not _counted(noun):
+                continue
+            colon = next((t.i for t in doc[noun.i + 1 : noun.sent.end] if t.text == ":"), None)
+            if colon is None or any(t.pos_ in ("VERB", "AUX") for t in doc[noun.i + 1 : colon]):
+                continue
+            demander = self._demander(verb)
+            if demander is None:
+                return False
+            # who is asked: "asked Brussels for …", "wants three things from Ottawa"
+            asked = next((c for c in verb.children if c.dep_ == "dobj" and c.i < noun.i), None)
+            if asked is None:
+                asked = object_of(noun, ("from",))
+            addressee = self.actors.addressee(asked) if asked is not None else None
+            end = noun.sent.end
+            while end > colon + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                end -= 1
+            if end > colon + 1:
+                self._add(
+                    demander, addressee, verb.text, verb, self._split_phrases(colon + 1, end, doc[colon + 1])
+                )
+            return True
+        return False
 
     def _asks_a_question(self, verb: Token) -> bool:
         """The verb's sentence ends in a question mark."""

@@ -529,3 +529,29 @@ def test_an_act_joined_to_a_clause_two_levels_down_is_the_speakers(extract: Extr
         claim_with(result, "the case showed").text
         == "the case showed that the unit was badly under-resourced"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "addressee"),
+    [
+        (
+            "Yelena Voronova is pressing Brussels for two things: travel documents for exiles, and the"
+            " transfer of frozen assets to Ukraine.",
+            "European Union",
+        ),
+        (
+            "Yelena Voronova wants two things from Brussels: travel documents for exiles, and the"
+            " transfer of frozen assets to Ukraine.",
+            "European Union",
+        ),
+    ],
+)
+def test_a_counted_noun_and_a_colon_announce_the_demanded_things(
+    extract: Extract, text: str, addressee: str
+) -> None:
+    result = extract(text)
+    assert [(d.demander, d.addressee, d.text) for d in result.demands] == [
+        ("Yelena Voronova", addressee, "travel documents for exiles"),
+        ("Yelena Voronova", addressee, "the transfer of frozen assets to Ukraine"),
+    ]
+    assert not result.claims  # "… from Brussels:" is no "Speaker: words" label
