@@ -365,6 +365,14 @@ class DemandFinder:
         items = self._list_inside(content) or self._items(content)
         if lead is not None:
             items[0] = (lead, items[0][1], items[0][2])
+        if content is obj:
+            # "demanding a referendum, the publication of the agreement, and talks": the
+            # parser may hang the later items on the verb as objects of their own.
+            more.extend(
+                c
+                for c in verb.rights
+                if c.dep_ == "dobj" and c.i > content.i and self.doc[c.left_edge.i - 1].is_punct
+            )
         for extra in more:
             items.extend(self._items(extra))
         if content.tag_ == "VB":
@@ -869,7 +877,8 @@ class DemandFinder:
                 j = i + 1
                 if self.doc[j].lower_ == "and":
                     j += 1
-                if j < end and self.doc[j].lower_ in _NEW_PHRASE:
+                # ", and" closes a list whatever opens its last phrase ("…, and arms-control talks")
+                if j < end and (self.doc[j].lower_ in _NEW_PHRASE or j == i + 2):
                     cuts.append((i, j))
                     i = j
             i += 1

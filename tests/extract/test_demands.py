@@ -555,3 +555,16 @@ def test_a_counted_noun_and_a_colon_announce_the_demanded_things(
         ("Yelena Voronova", addressee, "the transfer of frozen assets to Ukraine"),
     ]
     assert not result.claims  # "… from Brussels:" is no "Speaker: words" label
+
+
+def test_a_list_the_parser_split_into_objects_gives_one_demand_each(extract: Extract) -> None:
+    text = (
+        "The coalition is demanding a regional referendum on the deployment, the publication of the"
+        ' agreement signed with Washington, and arms-control talks between NATO and Russia "before,'
+        ' not after, the missiles arrive."'
+    )
+    assert [d.text for d in extract(text).demands] == [
+        "a regional referendum on the deployment",
+        "the publication of the agreement signed with Washington",
+        "arms-control talks between NATO and Russia",
+    ]
