@@ -43,6 +43,8 @@ if TYPE_CHECKING:
     from claimdb.extract.quotes import Quote
 
 _MEDIA_CUES = {"report", "quote", "cite"}
+# Verbs of telling someone something: "had told him that …", "had assured him …".
+_TELLING = {"tell", "assure", "inform", "reassure"}
 _CONTENT_LEAD = {"that", ",", ":", "—", "–", "-", "whether", "if"}
 # Words after which a quote is part of the writer's sentence, not speech given as spoken:
 # "said that “…”", "told them to “…”" are reported speech quoting the speaker's words.
@@ -1387,6 +1389,29 @@ class ClaimFinder:
 
     # --- pass 3: nesting ----------------------------------------------------------------------
 
+    def _chain(self, outer: ClaimDraft, inner: ClaimDraft) -> bool:
+        """ "He said both governments had assured him they did not want a conflict": what is
+        reported is the inner source's speech, so the claim is theirs."""
+        cue = self.doc[inner.cue_token]
+        if not (
+            outer.kind == "speech"
+            and inner.kind == "speech"
+            and inner.speaker is not None
+            and inner.speaker is not outer.speaker
+            and self.lex.lemma(cue) in _TELLING
+        ):
+            return False
+        # told to someone ("had told her", "told his counterpart"), not "tells so many lies";
+        # and what was told is the telling verb's own complement
+        told = next((c for c in cue.children if c.dep_ in ("dobj", "dative")), None)
+        if told is None or not (told.pos_ == "PRON" or self.actors.resolve(told) is not None):
+            return False
+        first = self._token_at(inner.start)
+        node = self.doc[first] if first is not None else cue
+        while node.head.i != cue.i and node.head.i != node.i:
+            node = node.head
+        return node.head.i == cue.i and node.dep_ == "ccomp" and node.i != cue.i
+
     def _settle_nesting(self) -> None:
         """One claim per content: an attribution inside another's content is dropped, except
         that a media cue ("reported", "quoted") yields to the source it relays."""
@@ -1417,6 +1442,9 @@ class ClaimFinder:
                 ):
                     continue  # "rejected the minister's claim that …": two sources, two claims
                 elif self.doc[outer.cue_token].lemma_ in _MEDIA_CUES and inner.kind in ("speech", "quote"):
+                    dropped.add(id(outer))
+                    break
+                elif self._chain(outer, inner):
                     dropped.add(id(outer))
                     break
                 else:

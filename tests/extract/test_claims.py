@@ -1421,3 +1421,29 @@ def test_a_quote_ending_a_demand_before_the_next_cue_is_no_claim(extract: Extrac
         " talks would go on."
     )
     assert not [c for c in extract(text).claims if c.direct]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Mwila Chanda said both governments had assured him they did not want a conflict.",
+            "both governments",
+            "they did not want a conflict",
+        ),
+        (
+            "Ieva Sabaliauskienė said Iceland’s federation had told her it shared Lithuania’s concerns.",
+            "Iceland’s federation",
+            "it shared Lithuania’s concerns",
+        ),
+    ],
+)
+def test_what_a_source_had_told_the_speaker_is_the_sources_claim(
+    extract: Extract, text: str, speaker: str, content: str
+) -> None:
+    assert speakers(extract(text)) == [(speaker, content)]
+
+
+def test_telling_lies_is_no_chain(extract: Extract) -> None:
+    result = extract("Robin Marsh said Anna Berg tells so many lies that voters stopped listening.")
+    assert [c.speaker for c in result.claims] == ["Robin Marsh"]
