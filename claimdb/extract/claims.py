@@ -43,6 +43,10 @@ if TYPE_CHECKING:
     from claimdb.extract.quotes import Quote
 
 _MEDIA_CUES = {"report", "quote", "cite"}
+# Verbs that charge someone "of" something: "accused the province of playing politics".
+_CHARGING = {"accuse", "suspect", "convict"}
+# Modals of reported speech: "said it was ready and would sign" (what "will" becomes).
+_BACKSHIFTED = {"would", "could", "might", "should"}
 # Verbs of telling someone something: "had told him that …", "had assured him …".
 _TELLING = {"tell", "assure", "inform", "reassure"}
 _CONTENT_LEAD = {"that", ",", ":", "—", "–", "-", "whether", "if"}
@@ -357,7 +361,8 @@ class ClaimFinder:
             start, end = self._subtree_range(first, exclude=verb)
             if last.i != first.i:
                 end = max(end, self._subtree_range(last, exclude=verb)[1])
-            return self._clause_bounds(verb, last, start, end)
+            start, end = self._clause_bounds(verb, last, start, end)
+            return start, self._reported_future(verb, end)
         that_clause = self._that_clause(verb)
         if that_clause is not None:
             # "told reporters outside the centre that …": the parser hung the clause lower.
@@ -424,6 +429,24 @@ class ClaimFinder:
         # "“…,” he said." where the parser left the quote unattached: pass 2 finds it.
         return None
 
+    def _reported_future(self, verb: Token, end: int) -> int:
+        """ "said the Government was “disappointed” and would seek permission to appeal": the
+        parser joins "would seek" to "said", but a subjectless "would"/"could" after a past
+        cue is the reported subject's, more of what was said."""
+        if verb.tag_ != "VBD":
+            return end
+        for c in verb.rights:
+            if (
+                c.dep_ == "conj"
+                and c.i >= end
+                and c.tag_ == "VB"
+                and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                and any(g.dep_ == "aux" and g.lower_ in _BACKSHIFTED for g in c.children)
+                and all(t.dep_ == "cc" or t.is_punct for t in self.doc[end : c.left_edge.i])
+            ):
+                return self._trim(end, c.right_edge.i + 1)[1]
+        return end
+
     def _joined_after_aside(self, verb: Token) -> Token | None:
         """The clause joined right after a parenthetical cue: conjoined ("…, he said, and it
         strictly controlled exports") or subordinate ("…, the person said, although the list
@@ -477,8 +500,16 @@ class ClaimFinder:
             or (c.dep_ in ("prep", "prt") and c.lower_ in ("on", "for", "upon"))
             or (c.dep_ == "advcl" and marked_by(c, "for"))
             # "… and described it as “overdue”", "… and accused Budapest of stalling": an
-            # object and what is said of it
+            # object and what is said of it (the parser may hang "of" on the object)
             or (c.dep_ == "prep" and c.lower_ in ("as", "of") and lemma in self.lex.object_verbs)
+            or (
+                c.dep_ == "dobj"
+                and lemma in self.lex.object_verbs
+                and any(
+                    g.dep_ == "prep" and (g.lower_ == "as" or (g.lower_ == "of" and lemma in _CHARGING))
+                    for g in c.rights
+                )
+            )
             # "… and called the suspension “a political decision”": an object and its name
             or (c.dep_ == "oprd" and lemma in self.lex.object_verbs)
             for c in verb.children

@@ -1447,3 +1447,22 @@ def test_what_a_source_had_told_the_speaker_is_the_sources_claim(
 def test_telling_lies_is_no_chain(extract: Extract) -> None:
     result = extract("Robin Marsh said Anna Berg tells so many lies that voters stopped listening.")
     assert [c.speaker for c in result.claims] == ["Robin Marsh"]
+
+
+def test_a_subjectless_would_after_a_past_cue_is_more_of_what_was_said(extract: Extract) -> None:
+    text = "A Foreign Office spokesperson said the Government was “disappointed” and would seek permission."
+    assert speakers(extract(text)) == [
+        ("A Foreign Office spokesperson", "the Government was “disappointed” and would seek permission")
+    ]
+
+
+def test_accusing_someone_of_something_is_a_second_act_after_the_content(extract: Extract) -> None:
+    # The parser hangs "of" on "the province" and "accused" on "was", inside what was insisted.
+    text = (
+        "Gilles Bouchard spoke later. He insisted that the reporting rule was “not red tape” and"
+        " accused the province of “playing politics with an outbreak.”"
+    )
+    assert [c.text for c in extract(text).claims] == [
+        "the reporting rule was “not red tape”",
+        "the province of “playing politics with an outbreak.”",
+    ]
