@@ -353,8 +353,17 @@ class ClaimFinder:
             first, last = clauses[0], clauses[-1]
             # "said that A but that B": the parser hangs B on the cue as a conjunct; it is
             # more of what was said.
+            # The same for "quoted him as saying that A but that B" (B hangs on "quoted") and
+            # for a condition put on what was said: "the bloc was ready … but only if B".
+            joined = list(verb.rights)
+            if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
+                joined += [c for c in verb.head.head.rights if c.i > verb.i]
             last = max(
-                (c for c in verb.rights if c.dep_ == "conj" and c.i > last.i and marked_by(c, "that")),
+                (
+                    c
+                    for c in joined
+                    if c.dep_ == "conj" and c.i > last.i and (marked_by(c, "that") or self._condition_on(c))
+                ),
                 key=lambda c: c.i,
                 default=last,
             )
@@ -428,6 +437,13 @@ class ClaimFinder:
                     return self._trim(opening, comma)
         # "“…,” he said." where the parser left the quote unattached: pass 2 finds it.
         return None
+
+    @staticmethod
+    def _condition_on(clause: Token) -> bool:
+        """ "… but only if large economies agreed to join": a condition on what was said."""
+        return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children) and any(
+            c.dep_ == "advmod" and c.lower_ == "only" for c in clause.children
+        )
 
     def _reported_future(self, verb: Token, end: int) -> int:
         """ "said the Government was “disappointed” and would seek permission to appeal": the

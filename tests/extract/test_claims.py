@@ -1466,3 +1466,23 @@ def test_accusing_someone_of_something_is_a_second_act_after_the_content(extract
         "the reporting rule was “not red tape”",
         "the province of “playing politics with an outbreak.”",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'The state news agency quoted Oleg Velichko as saying Moscow was "ready for serious talks"'
+            ' but that Kyiv\'s backers must first "stop pumping weapons into Ukraine".',
+            'Moscow was "ready for serious talks" but that Kyiv\'s backers must first "stop pumping'
+            ' weapons into Ukraine"',
+        ),
+        (
+            "Wouter Lambrechts told reporters the bloc was “ready to move on the number” but only if"
+            " large emerging economies agreed to join.",
+            "the bloc was “ready to move on the number” but only if large emerging economies agreed to join",
+        ),
+    ],
+)
+def test_but_that_and_but_only_if_go_on_with_what_was_said(extract: Extract, text: str, content: str) -> None:
+    assert [c.text for c in extract(text).claims] == [content]
