@@ -776,7 +776,13 @@ class ActorRegistry:
         """A name in apposition to an organisation noun: "the news agency Tass", "the
         newspaper Rossiiskiye Vedomosti"."""
         head = self.doc[end - 1]
-        return head.dep_ == "appos" and head.head.lemma_.casefold() in self.lex.organization_nouns
+        if head.dep_ != "appos" or head.head.lemma_.casefold() not in self.lex.organization_nouns:
+            return False
+        # "The leader of the Civic Centre party, Ondrej Mališ,": the parser hangs the leader's
+        # name on the party; a name set off by commas after "role of the <body>" is the role's.
+        body = head.head
+        role_of = body.dep_ == "pobj" and body.head.lower_ == "of" and self._is_role_word(body.head.head)
+        return not (role_of and self.doc[head.left_edge.i - 1].text == ",")
 
     def _titled_name(self, start: int, end: int, ents: list[Span]) -> bool:
         """A "person" whose name opens with a foreign article ("Le Guetteur", "Il Faro"): a

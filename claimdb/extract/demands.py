@@ -371,7 +371,12 @@ class DemandFinder:
             more.extend(
                 c
                 for c in verb.rights
-                if c.dep_ == "dobj" and c.i > content.i and self.doc[c.left_edge.i - 1].is_punct
+                if c.i > content.i
+                and (
+                    (c.dep_ == "dobj" and self.doc[c.left_edge.i - 1].is_punct)
+                    # "…, and a parliamentary vote": a noun joined to the verb itself
+                    or (c.dep_ == "conj" and c.pos_ == "NOUN" and self.doc[c.left_edge.i - 1].dep_ == "cc")
+                )
             )
         for extra in more:
             items.extend(self._items(extra))

@@ -568,3 +568,19 @@ def test_a_list_the_parser_split_into_objects_gives_one_demand_each(extract: Ext
         "the publication of the agreement signed with Washington",
         "arms-control talks between NATO and Russia",
     ]
+
+
+def test_a_noun_joined_to_the_demand_verb_is_one_more_demanded_thing(extract: Extract) -> None:
+    text = (
+        "The leader of the opposition Civic Centre party, Ondrej Mališ, said the prime minister must"
+        " come to parliament. The party is demanding the publication of all correspondence between"
+        " the government and NATO since January, and a parliamentary vote on the country’s position"
+        " before the summit."
+    )
+    result = extract(text)
+    assert [d.text for d in result.demands][-2:] == [
+        "the publication of all correspondence between the government and NATO",
+        "a parliamentary vote on the country’s position before the summit",
+    ]
+    # The leader's name is hung on the party by the parser; it is still the leader's.
+    assert claim_with(result, "must come").speaker == "Ondrej Mališ"
