@@ -570,6 +570,7 @@ class ClaimFinder:
             if (
                 t.dep_ == "conj"
                 and is_finite(t)
+                and not marked_by(t, "that")  # "argued that A and that the opposition should back …"
                 and self._is_speech_act(t)
                 and (t.head.tag_ == "VB" or self._same_source(t, verb))
             ):

@@ -533,6 +533,12 @@ class DemandFinder:
         who = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
         act = next((c for c in up.head.children if c.dep_ in ("xcomp", "advcl") and c.i > up.i), None)
         clause_start = min(up.head.left_edge.i, up.i)  # the whole "It is up to X to …"
+        rest_of_clause = None
+        if act is None and who is not None:
+            # "It is up to the two capitals to show, with trucks moving …, that they mean it":
+            # the parser makes the act a modifier of "capitals" and hangs the rest on "is".
+            act = next((c for c in who.children if c.dep_ in ("relcl", "acl") and is_infinitive(c)), None)
+            rest_of_clause = up.head.right_edge.i + 1 if act is not None else None
         aside = next((c for c in up.head.children if c.dep_ == "parataxis" and c.i > up.i), None)
         if act is None and aside is not None:
             # "It was up to Russia, he said, to prove …": the parser hangs the act on the
@@ -547,7 +553,7 @@ class DemandFinder:
         if act is None or parties is None:
             return
         claim_index, speaker, addressee = parties
-        end = act.right_edge.i + 1
+        end = rest_of_clause or act.right_edge.i + 1
         for i in range(act.i, end - 1):
             if self.doc[i].text == "," and self.doc[i + 1].lower_ == "not":
                 end = i  # "to find the money, not the drivers"

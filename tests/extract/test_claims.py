@@ -1486,3 +1486,12 @@ def test_accusing_someone_of_something_is_a_second_act_after_the_content(extract
 )
 def test_but_that_and_but_only_if_go_on_with_what_was_said(extract: Extract, text: str, content: str) -> None:
     assert [c.text for c in extract(text).claims] == [content]
+
+
+def test_said_that_a_and_that_b_with_a_cue_like_verb_in_b_is_one_claim(extract: Extract) -> None:
+    # "back … on" reads like a demand, but "that" marks it as more of what was argued.
+    text = (
+        "Kirill Saburov has argued that broad sanctions “punish the wrong Russians” and that the"
+        " opposition should back a ceasefire “on any terms”."
+    )
+    assert claim_with(extract(text), "broad sanctions").text.endswith("“on any terms”")

@@ -584,3 +584,12 @@ def test_a_noun_joined_to_the_demand_verb_is_one_more_demanded_thing(extract: Ex
     ]
     # The leader's name is hung on the party by the parser; it is still the leader's.
     assert claim_with(result, "must come").speaker == "Ondrej Mališ"
+
+
+def test_it_is_up_to_x_when_the_parser_hangs_the_act_on_x(extract: Extract) -> None:
+    text = (
+        "“It is up to the two capitals to show, with trucks moving in the right direction, that they"
+        " mean what they say,” Mwila Chanda said."
+    )
+    demand = demand_with(extract(text), "It is up to the two capitals")
+    assert (demand.demander, demand.addressee) == ("Mwila Chanda", "the two capitals")
