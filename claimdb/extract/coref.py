@@ -622,8 +622,11 @@ class ActorTable(ActorRegistry):
         return actor
 
     def _last_pair(self, before: int) -> ActorDraft | None:
-        """The first of the last two actors the text joined with "and" before ``before``."""
+        """The first of the last two actors the text joined with "and" before ``before``;
+        places ("artillery near Zalambessa and Bure") are no sides."""
         for ref in reversed(self._references[: bisect_left(self._ref_positions, before)]):
+            if ref.actor.kind == "other":
+                continue
             token = self.doc[ref.token]
             for child in token.children:
                 other = self._token_actor.get(child.i)

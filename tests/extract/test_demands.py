@@ -593,3 +593,11 @@ def test_it_is_up_to_x_when_the_parser_hangs_the_act_on_x(extract: Extract) -> N
     )
     demand = demand_with(extract(text), "It is up to the two capitals")
     assert (demand.demander, demand.addressee) == ("Mwila Chanda", "the two capitals")
+
+
+def test_both_governments_are_the_last_two_actors_joined_not_two_places(extract: Extract) -> None:
+    text = (
+        "Ethiopia and Eritrea traded accusations. Satellite images showed artillery near Zalambessa"
+        " and Bure. Anna Berg urged both governments to refrain from any action."
+    )
+    assert demand_with(extract(text), "refrain").addressee == "Ethiopia"
