@@ -343,6 +343,9 @@ class ActorTable(ActorRegistry):
                 return actor
         if person_role and (person := self._name_after_office(token, start, end)) is not None:
             return person
+        if (person := self._epithet_antecedent(token, start)) is not None:
+            self._refer(person, start, end, alias=False)
+            return person
         # A source known only by description: "a source", "officials", "the campaign", "the
         # report". Not any noun: "a settlement" or "the first step" speak for no one.
         if token.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ", "X") and low not in _QUANTIFIERS:
@@ -876,6 +879,32 @@ class ActorTable(ActorRegistry):
         # In an earlier sentence, its main clause's subject: "Carson said the paper's
         # Costa had reported …. He hoped …" is about Carson.
         return min(subjects, key=lambda r: tree_depth(self.doc[r.token])).actor
+
+    def _epithet_antecedent(self, token: Token, start: int) -> ActorDraft | None:
+        """ "the 62-year-old", "the former general" (a role no one here holds): the writer's
+        other name for the person the story has just named."""
+        if is_plural(token) or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.lefts):
+            return None
+        age = token.lower_ == "old" and any(c.lower_ == "year" for c in token.lefts)
+        former = self._is_role_word(token) and any(
+            c.dep_ == "amod" and c.lower_ in ("former", "retired", "veteran") for c in token.lefts
+        )
+        if not (age or former):
+            return None
+        # The person the last sentences were about: a subject, not "called on Calloway to …"
+        for ref in reversed(self._references[: bisect_left(self._ref_positions, start)]):
+            if self.doc[ref.token].sent.start < self.doc[start].sent.start - 80:
+                break
+            if ref.actor.kind == "person" and ref.actor.named and self._is_subject(self.doc[ref.token]):
+                return ref.actor
+        return None
+
+    @staticmethod
+    def _is_subject(token: Token) -> bool:
+        """``token`` heads a subject, or names one in apposition ("Its spokesman, Gareth Pryke,")."""
+        while token.dep_ in ("compound", "appos", "flat") and token.head.i != token.i:
+            token = token.head
+        return token.dep_ in ("nsubj", "nsubjpass")
 
     def _described_subject_before(self, pronoun: Token) -> ActorDraft | None:
         """The person the previous sentence is about when it names no one: its subject is a

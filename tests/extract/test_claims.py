@@ -1495,3 +1495,15 @@ def test_said_that_a_and_that_b_with_a_cue_like_verb_in_b_is_one_claim(extract: 
         " opposition should back a ceasefire “on any terms”."
     )
     assert claim_with(extract(text), "broad sanctions").text.endswith("“on any terms”")
+
+
+def test_the_62_year_old_and_the_former_general_are_the_person_just_named(extract: Extract) -> None:
+    text = (
+        "The Coalition’s defence spokesman, Gareth Pryke, backed the pact. The former general, who"
+        " commanded forces in Uruzgan, argued that infantry alone was not enough, and called on"
+        " Ruth Calloway to act.\n\n"
+        "“The Chinese are not deterred by goodwill,” the 62-year-old told the Examiner."
+    )
+    result = extract(text)
+    assert claim_with(result, "infantry alone").speaker == "Gareth Pryke"
+    assert claim_with(result, "not deterred").speaker == "Gareth Pryke"  # the subject, not Calloway
