@@ -80,6 +80,14 @@ def _counted(noun: Token) -> bool:
     return any(c.dep_ == "nummod" or c.lower_ in ("several", "these", "following") for c in noun.children)
 
 
+def _a_kind_of_people(noun: Token) -> bool:
+    """ "people", "those", "anyone", "politicians" (bare plural): a kind of people, which a
+    relative clause defines, not somebody who acted."""
+    if noun.lower_ in ("those", "anyone", "anybody", "everyone", "whoever"):
+        return True
+    return noun.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
+
+
 def _stated_terms(noun: Token) -> bool:
     """ "The precondition is that …": terms set out as the subject of "be", which a quote
     may hold (the speaker's own terms)."""
@@ -224,6 +232,8 @@ class DemandFinder:
             return  # "we are not asking for charity", "“We want war, or not?”"
         if verb.dep_ == "advcl" and (marked_by(verb, "if") or marked_by(verb, "unless")):
             return  # "If Congress wants tougher sanctions, Congress can pass them": supposed
+        if verb.dep_ == "relcl" and _a_kind_of_people(verb.head):
+            return  # "people who call for sanctions against their own country": a kind, no act
         if lemma in self.lex.demand_infinitive_required and (
             not any(c.dep_ in ("xcomp", "ccomp", "advcl") and is_infinitive(c) for c in verb.children)
             or any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
@@ -279,7 +289,11 @@ class DemandFinder:
         ]
         # "‘The time for caution is over’: Hollis urges ministers to lift …": what is urged
         # follows the verb; a clause before it is the content only when none follows.
-        clause = next((c for c in clauses if c.i > verb.i), clauses[0] if clauses else None)
+        # Not across a semicolon: "says ‘there is nothing to negotiate’; agency wants data".
+        before = [
+            c for c in clauses if c.i < verb.i and not any(t.text == ";" for t in self.doc[c.i : verb.i])
+        ]
+        clause = next((c for c in clauses if c.i > verb.i), before[0] if before else None)
         if clause is None and (addressee_tok is not None or obj is not None):
             # "called on the governments that had hesitated to drop …": the infinitive hangs
             # inside the addressee's phrase; it is still what the demand asks for.

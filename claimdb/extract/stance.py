@@ -40,6 +40,9 @@ _ABOUT_NOUNS = frozenset(
 _ABOUT_PREPOSITIONS = frozenset(
     "of for to on against with about toward towards into over behind from".split()
 )
+# Cues by which a medium relays what others said or did.
+_RELAYING = frozenset({"report", "quote", "cite"})
+_TIME_PREPOSITIONS = frozenset("before after until during since ahead".split())
 _SUBORDINATORS = frozenset("if unless whether before until once when while after".split())
 
 
@@ -48,6 +51,11 @@ def _subordinate(token: Token) -> bool:
     return token.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in token.children
     )
+
+
+def _asked(token: Token) -> bool:
+    """An indirect question: "whether we have signed up to somebody else's war"."""
+    return any(c.dep_ == "mark" and c.lower_ == "whether" for c in token.children)
 
 
 def _verb_of_gerund(word: str, known: frozenset[str]) -> str:
@@ -90,7 +98,9 @@ class StanceReader:
                     continue
             elif demand.topic_from_context:
                 continue  # a topic guessed from the sentence is too weak to hold a position on
-            elif span is not None and self._asks_about_topic(span, demand.topic):
+            elif span is not None and (
+                self._asks_about_topic(span, demand.topic) or self._topic_as_time(span, demand.topic)
+            ):
                 continue
             else:
                 polarity = self._demand_polarity(demand, span)
@@ -127,6 +137,20 @@ class StanceReader:
         hits = [t for t, w in zip(span, words, strict=True) if w in triggers]
         return bool(hits) and all(
             any(a.lemma_.casefold() in _ABOUT_NOUNS and a.i >= span.start and a.i < t.i for a in t.ancestors)
+            for t in hits
+        )
+
+    def _topic_as_time(self, span: Span, topic: str) -> bool:
+        """The topic only dates the demand: "brief the Senate before the next round of talks"
+        takes no side on the talks."""
+        words = [(words_of(t.text) or [""])[0] for t in span]
+        triggers = self.taxonomy.trigger_words(topic, words)
+        hits = [t for t, w in zip(span, words, strict=True) if w in triggers]
+        return bool(hits) and all(
+            any(
+                a.dep_ == "prep" and a.lower_ in _TIME_PREPOSITIONS and span.start <= a.i < t.i
+                for a in t.ancestors
+            )
             for t in hits
         )
 
@@ -167,10 +191,11 @@ class StanceReader:
             and node.head.i != node.i
             and span.start <= node.head.i < span.end
         ):
+            manner = node.dep_ == "amod"  # "a negotiated end to the fighting" ends the fighting
             node = node.head
             if node.i in topic_tokens:
                 continue  # "withdraw its forces": both topic words
-            flips += int(self._negated(node)) + int(self._value(node) < 0)
+            flips += int(self._negated(node)) + int(self._value(node) < 0 and not manner)
         flips += self.taxonomy.inverted(demand.topic, list(words.values()))
         return "oppose" if flips % 2 else "support"
 
@@ -195,6 +220,8 @@ class StanceReader:
         return "oppose" if flips % 2 else "support"
 
     def _claim_stances(self, claim: ClaimDraft, index: int) -> list[StanceDraft]:
+        if self.doc[claim.cue_token].lemma_ in _RELAYING:
+            return []  # "the daily reported that …": relaying what others said takes no side
         out: list[StanceDraft] = []
         seen: set[str] = set()
         for start, end in self.d.sentence_pieces(claim.start, claim.end):
@@ -247,8 +274,10 @@ class StanceReader:
         the way decides, each negation met flips it; ``judge`` is the cue the climb may end
         on. Failing that, an evaluative adjective in the same sentence of the claim ("…, and
         this is a good sign")."""
-        if any(_subordinate(a) for a in (trigger, *trigger.ancestors) if start <= a.i < end):
-            return None  # "… once the fighting stopped": a time or a condition, not a judgement
+        if any(_subordinate(a) or _asked(a) for a in (trigger, *trigger.ancestors) if start <= a.i < end):
+            # "… once the fighting stopped": a time or a condition, not a judgement; "deserve
+            # to know whether we signed up to a war": a question, not an answer
+            return None
         sign = 1 if not self._negated(trigger) else -1
         node = trigger
         for _ in range(_MAX_CLIMB):

@@ -601,3 +601,16 @@ def test_both_governments_are_the_last_two_actors_joined_not_two_places(extract:
         " and Bure. Anna Berg urged both governments to refrain from any action."
     )
     assert demand_with(extract(text), "refrain").addressee == "Ethiopia"
+
+
+def test_people_who_call_for_something_make_no_demand(extract: Extract) -> None:
+    text = (
+        "Timur Galeyev told reporters that people “who call for sanctions against their own"
+        " country” had “no right to speak for Russians”."
+    )
+    assert not extract(text).demands
+
+
+def test_a_clause_before_a_semicolon_is_not_what_is_wanted(extract: Extract) -> None:
+    text = "Health minister says ‘there is nothing to negotiate’; federal agency wants daily case data first"
+    assert all("nothing to negotiate" not in d.text for d in extract(text).demands)

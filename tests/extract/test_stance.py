@@ -187,6 +187,12 @@ def test_a_topic_named_before_is_referred_to_by_a_definite_noun(extract: Extract
         "Anna Berg said Russia must withdraw every soldier before any negotiations could begin.",
         # a place: the ending is the war's, not the negotiations'
         'Anna Berg believes the conflict will "end at a negotiating table."',
+        # a time in a demand: the talks only date what is asked
+        "Grant Mabry urged the envoy to brief the Senate before the next round of talks.",
+        # a question is no answer
+        "Tamsin Orrell said voters deserve to know whether the country has signed up to new negotiations.",
+        # relaying is no position
+        "The daily reported that the negotiations were a mistake.",
     ],
 )
 def test_no_stance_through_a_condition_a_time_or_a_place(extract: Extract, text: str) -> None:
@@ -283,3 +289,8 @@ def test_opposing_their_easing_supports_sanctions(extract: Extract, text: str) -
 def test_not_joining_sanctions_opposes_them(extract: Extract) -> None:
     text = "Foreign Minister Tamara Obradović said Serbia will not join European sanctions against Russia."
     assert stances(extract(text)) == {("Tamara Obradović", "sanctions", "oppose")}
+
+
+def test_a_negotiated_end_to_the_fighting_supports_negotiations(extract: Extract) -> None:
+    text = "Anna Berg asked NATO to concentrate its energy on a negotiated end to the fighting."
+    assert ("Anna Berg", "negotiations", "support") in stances(extract(text))
