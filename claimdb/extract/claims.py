@@ -415,7 +415,11 @@ class ClaimFinder:
                 return self._subtree_range(pobj, exclude=verb)
         # "The troops, he said, will return": the cue is a parenthetical of the content.
         if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
-            if self._joined_after_aside(verb) is not None or self._participle_after_aside(verb):
+            if (
+                self._joined_after_aside(verb) is not None
+                or self._participle_after_aside(verb)
+                or self._quote_after_aside(verb)
+            ):
                 # "The text stays private, she said, and both sides agreed …": what comes
                 # before the aside is this claim, the joined clause the next one;
                 # "…, she said, adding that …": the participle is the speaker's next act.
@@ -484,6 +488,20 @@ class ClaimFinder:
                 t.dep_ == "cc" or t.is_punct for t in between
             )
         return clause if joined else None
+
+    def _quote_after_aside(self, verb: Token) -> bool:
+        """ "The department needed more investigators, she said, “or it will lose more”": the
+        quote after the aside is read as a quote; what comes before it is this claim."""
+        after = verb.i + 1
+        while after < len(self.doc) and self.doc[after].text == ",":
+            after += 1
+        return (
+            verb.head.i > verb.i
+            and after < len(self.doc)
+            and self.doc[after].is_quote
+            and verb.head.left_edge.i < verb.left_edge.i - 3
+            and self.d.quote_of_token[verb.head.left_edge.i] < 0
+        )
 
     def _participle_after_aside(self, verb: Token) -> bool:
         """ "…, she said, adding that …": a participle clause right after the aside."""

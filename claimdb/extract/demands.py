@@ -296,14 +296,20 @@ class DemandFinder:
         clause = next((c for c in clauses if c.i > verb.i), before[0] if before else None)
         if clause is None and (addressee_tok is not None or obj is not None):
             # "called on the governments that had hesitated to drop …": the infinitive hangs
-            # inside the addressee's phrase; it is still what the demand asks for.
+            # inside the addressee's phrase, or on how the asking was done ("asked the
+            # government in a letter to send …"); it is still what the demand asks for.
             target = addressee_tok or obj
             assert target is not None
             clause = next(
                 (
                     t
                     for t in self.doc[target.i + 1 : verb.right_edge.i + 1]
-                    if t.pos_ == "VERB" and is_infinitive(t) and target in t.ancestors
+                    if t.pos_ == "VERB"
+                    and is_infinitive(t)
+                    and (
+                        target in t.ancestors
+                        or (t.dep_ == "acl" and t.head.dep_ == "pobj" and t.head.head.head.i == verb.i)
+                    )
                 ),
                 None,
             )

@@ -1507,3 +1507,14 @@ def test_the_62_year_old_and_the_former_general_are_the_person_just_named(extrac
     result = extract(text)
     assert claim_with(result, "infantry alone").speaker == "Gareth Pryke"
     assert claim_with(result, "not deterred").speaker == "Gareth Pryke"  # the subject, not Calloway
+
+
+def test_reported_words_before_an_aside_followed_by_a_quote(extract: Extract) -> None:
+    text = (
+        "Sasha Delacroix spoke to reporters. The department needed to hire more investigators, she"
+        " said, “or it will lose more of these”."
+    )
+    assert speakers(extract(text)) == [
+        ("Sasha Delacroix", "The department needed to hire more investigators"),
+        ("Sasha Delacroix", "or it will lose more of these"),
+    ]

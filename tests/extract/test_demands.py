@@ -614,3 +614,9 @@ def test_people_who_call_for_something_make_no_demand(extract: Extract) -> None:
 def test_a_clause_before_a_semicolon_is_not_what_is_wanted(extract: Extract) -> None:
     text = "Health minister says ‘there is nothing to negotiate’; federal agency wants daily case data first"
     assert all("nothing to negotiate" not in d.text for d in extract(text).demands)
+
+
+def test_asked_someone_in_a_letter_to_act(extract: Extract) -> None:
+    text = "Relatives of the workers asked the government in a letter to send its own envoy to the talks."
+    demand = demand_with(extract(text), "send its own envoy")
+    assert demand.addressee == "the government"
