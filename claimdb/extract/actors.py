@@ -67,6 +67,14 @@ _NAME_ARTICLES = frozenset({"le", "la", "les", "el", "il", "lo", "los", "las", "
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "around", "throughout"})
 
 
+def _who_clause(name: Token) -> bool:
+    """ "Farquhar, who represented Mr Tagirov,": "who" is said of people, "which" of bodies."""
+    return any(
+        c.dep_ == "relcl" and any(g.lower_ in ("who", "whom") and g.i < c.i for g in c.children)
+        for c in name.children
+    )
+
+
 def _courtesy(title: str) -> bool:
     """ "Mr.", "Ms.", "Dr.": a form of address, not a role."""
     low = title.casefold().rstrip(".")
@@ -364,7 +372,8 @@ class ActorRegistry:
                 names.add(" ".join(parts))
                 names.add(parts[-1])
         # Names the recogniser took for organisations that the text itself shows are people:
-        # "X said he …", or a role in apposition ("Dovhal, a deputy foreign minister,"),
+        # "X said he …", a role in apposition ("Dovhal, a deputy foreign minister,") or a
+        # clause opened by "who" ("Imogen Farquhar, who represented …"),
         # which then holds for every mention of the name ("Oksana Dovhal was awake …").
         shown = set(self._calls_self) | {
             normalize_name(t.text)
@@ -372,7 +381,7 @@ class ActorRegistry:
             if t.pos_ in ("PROPN", "NOUN")  # a surname opening a sentence may pass for a noun
             and t.is_title
             and t.ent_type_ not in ("GPE", "NORP")
-            and self._role_in_apposition(t)
+            and (self._role_in_apposition(t) or _who_clause(t))
         }
         for ent in ents:
             if ent.label_ == "ORG":

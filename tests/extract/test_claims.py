@@ -1518,3 +1518,12 @@ def test_reported_words_before_an_aside_followed_by_a_quote(extract: Extract) ->
         ("Sasha Delacroix", "The department needed to hire more investigators"),
         ("Sasha Delacroix", "or it will lose more of these"),
     ]
+
+
+def test_a_name_with_a_who_clause_is_a_person(extract: Extract) -> None:
+    # The small model takes "Imogen Farquhar" for an organisation; "who" says it is a person.
+    text = (
+        "Imogen Farquhar, who represented Mr Tagirov, had argued in May that her client sold his"
+        " last charter. Speaking outside the court on Wednesday, she said the judgment was “a reminder”."
+    )
+    assert claim_with(extract(text), "the judgment").speaker == "Imogen Farquhar"
