@@ -328,10 +328,12 @@ class ActorTable(ActorRegistry):
         # a named holder of the role; "the prime minister's office" is a body of its own.
         modifiers_ok = all(
             c.dep_ in ("det", "amod", "compound", "poss", "case")
-            and (c.pos_ != "PROPN" or self.gaz.country(c.text) is not None)  # "Czech minister"
+            # "Czech minister", "Saskatchewan's health minister"
+            and (c.pos_ != "PROPN" or self.gaz.country(c.text) is not None or c.ent_type_ == "GPE")
             # "A spokesperson for X", "the other official" are someone new
             and c.lower_ not in ("a", "an", "another", "other")
             for c in token.lefts
+            if c.i not in self._skip and not c.is_punct  # "REGINA — Saskatchewan's …": a dateline
         )
         has_owner = any(c.dep_ == "poss" for c in token.lefts)
         owner_state = self._possessing_state(token)  # "Its foreign ministry"
@@ -710,6 +712,10 @@ class ActorTable(ActorRegistry):
             return owner_state
 
         plural = is_plural(token)
+        # "Saskatchewan's health minister": a province or a city owns offices too
+        place_owners = {
+            t.lower_ for t in doc[start : token.i] if t.ent_type_ == "GPE" and t.dep_ == "poss"
+        } - qual_countries
 
         def fits(actor: ActorDraft) -> bool:
             if is_person_role != (actor.kind == "person"):
@@ -720,18 +726,25 @@ class ActorTable(ActorRegistry):
                 return False  # "the unions are pressing …" is not "the union" of a sentence ago
             if owner_state is not None and self._person_state(actor) not in (None, owner_state.name):
                 return False  # "Its foreign minister" after Malaysia: not Vietnam's
-            return all(q in actor.roles for q in qual_countries)
+            return all(q in actor.roles for q in qual_countries | place_owners)
 
         # "The defence ministry" with no country named: the state of the story's dateline
         # ("WARSAW, June 4 -"), and nothing from an earlier story on the same page.
         filed_at, filed_in = (
             self._dateline_state(token.idx) if token.lower_ in self.lex.state_nouns else (0, None)
         )
+        qual_places = bool(qual_countries or place_owners)
         pos = bisect_left(self._ref_positions, token.i)
+        unnamed: ActorDraft | None = None
         for ref in reversed(self._references[:pos]):
             if filed_in is not None and doc[ref.token].idx < filed_at:
                 break
             if fits(ref.actor):
+                if not ref.actor.named and qual_places and is_person_role and not plural:
+                    # "Health minister says …" in a headline, then "Saskatchewan's health
+                    # minister accused …" and her name: the name wins if the story gives it
+                    unnamed = ref.actor
+                    break
                 self._refer(ref.actor, start, end)
                 return ref.actor
         if filed_in is not None and not qual_countries:
@@ -751,10 +764,13 @@ class ActorTable(ActorRegistry):
                 self._refer(actor, start, end)
                 return actor
         if owner_state is None:
-            if is_person_role and not plural and qual_countries:
+            if is_person_role and not plural and qual_places:
                 # "Hungary's prime minister called the truce … . Zsolt Kerekes said …": the
                 # holder the next sentence introduces by name.
                 person = self._introduced_next(token)
+                if person is None and unnamed is not None:
+                    self._refer(unnamed, start, end)
+                    return unnamed
                 if person is None:
                     return None
                 words = {

@@ -1527,3 +1527,15 @@ def test_a_name_with_a_who_clause_is_a_person(extract: Extract) -> None:
         " last charter. Speaking outside the court on Wednesday, she said the judgment was “a reminder”."
     )
     assert claim_with(extract(text), "the judgment").speaker == "Imogen Farquhar"
+
+
+def test_a_provinces_minister_in_the_lede_is_the_person_named_next(extract: Extract) -> None:
+    text = (
+        "Health minister says ‘there is nothing to negotiate’\n\n"
+        "REGINA — Saskatchewan’s health minister accused the federal government on Thursday of"
+        " “sitting on vaccine”.\n\n"
+        "Marianne Ducharme, who has held the portfolio since 2025, told reporters that the province"
+        " had confirmed 214 cases.\n\n"
+        "Federal Health Minister Gilles Bouchard said the stockpile was reserved for emergencies."
+    )
+    assert claim_with(extract(text), "sitting on vaccine").speaker == "Marianne Ducharme"
