@@ -399,13 +399,28 @@ class ClaimFinder:
                 # rejection"), or an object and what is said of it ("called X Y",
                 # "described X as Y", "accused X of Y", "praised X for Y").
                 start, end = self._subtree_range(objects[0], exclude=verb)
-                for c in verb.rights:
-                    if c.i <= objects[0].i:
-                        continue
-                    if c in objects or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS):
+                rights = [c for c in verb.rights if c.i > objects[0].i]
+                for k, c in enumerate(rights):
+                    if (
+                        c in objects
+                        or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS)
+                        # "called him a master [at bolting …]": the label's own phrase
+                        or (c.dep_ == "prep" and c.i == end and self.doc[c.i - 1].dep_ == "oprd")
+                        # "called the citation and [the demand …] a ploy": one more object
+                        or (c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"))
+                    ):
                         end = max(end, c.right_edge.i + 1)
                     elif c.is_quote and c.dep_ == "punct":
                         continue  # the mark opening "called the truce “a vindication …”"
+                    elif (
+                        c.dep_ == "cc"
+                        and k + 1 < len(rights)
+                        and (
+                            rights[k + 1] in objects
+                            or (rights[k + 1].dep_ == "conj" and rights[k + 1].pos_ in ("NOUN", "PROPN"))
+                        )
+                    ):
+                        continue  # "condemned the test as “provocative” and a “grave threat”"
                     elif c.dep_ in ("punct", "cc", "conj", "advcl"):
                         break
                 return self._trim(start, end)

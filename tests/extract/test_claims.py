@@ -1539,3 +1539,26 @@ def test_a_provinces_minister_in_the_lede_is_the_person_named_next(extract: Extr
         "Federal Health Minister Gilles Bouchard said the stockpile was reserved for emergencies."
     )
     assert claim_with(extract(text), "sitting on vaccine").speaker == "Marianne Ducharme"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Democrats called the contempt citation and the demand for his appearance a political ploy.",
+            "the contempt citation and the demand for his appearance a political ploy",
+        ),
+        (
+            'Anna Berg condemned the test as "provocative" and a "grave threat" to regional stability.',
+            'the test as "provocative" and a "grave threat" to regional stability',
+        ),
+        (
+            "His former partner, Lawrence Cummings, called him a master at bolting together deals.",
+            "him a master at bolting together deals",
+        ),
+    ],
+)
+def test_what_a_naming_cue_says_of_its_object_is_all_content(
+    extract: Extract, text: str, content: str
+) -> None:
+    assert [c.text for c in extract(text).claims] == [content]
