@@ -42,6 +42,8 @@ _SIDES = {
     "neighbour",
     "neighbor",
 }
+# Sides that are people: "Both candidates said …" after "Dragomir and Pătrașcu".
+_PERSON_SIDES = {"candidate", "leader", "man", "woman", "president", "minister"}
 _SHARES = {
     "percent",
     "%",
@@ -161,9 +163,9 @@ class ActorTable(ActorRegistry):
             return actor
         start, end = self.noun_phrase(token)
         lemma = token.lemma_.casefold()
-        if lemma in _SIDES and any(c.lower_ in ("both", "two") for c in token.children):
+        if lemma in _SIDES | _PERSON_SIDES and any(c.lower_ in ("both", "two") for c in token.children):
             # "both sides said": the pair the article last coordinated ("Russia and Ukraine").
-            pair = self._last_pair(token.i)
+            pair = self._last_pair(token.i, people=lemma in _PERSON_SIDES)
             if pair is not None:
                 self._refer(pair, start, end, alias=False)
                 return pair
@@ -626,11 +628,12 @@ class ActorTable(ActorRegistry):
         self._mention(actor, words[0].i, words[-1].i + 1)
         return actor
 
-    def _last_pair(self, before: int) -> ActorDraft | None:
+    def _last_pair(self, before: int, *, people: bool = False) -> ActorDraft | None:
         """The first of the last two actors the text joined with "and" before ``before``;
-        places ("artillery near Zalambessa and Bure") are no sides."""
+        places ("artillery near Zalambessa and Bure") are no sides, and ``people`` asks for
+        two persons ("both candidates")."""
         for ref in reversed(self._references[: bisect_left(self._ref_positions, before)]):
-            if ref.actor.kind == "other":
+            if ref.actor.kind == "other" or (people and ref.actor.kind != "person"):
                 continue
             token = self.doc[ref.token]
             for child in token.children:

@@ -1562,3 +1562,17 @@ def test_what_a_naming_cue_says_of_its_object_is_all_content(
     extract: Extract, text: str, content: str
 ) -> None:
     assert [c.text for c in extract(text).claims] == [content]
+
+
+def test_both_candidates_are_the_two_people_last_joined(extract: Extract) -> None:
+    text = (
+        "Dragomir and Pătrașcu trade blows in TV debate\n\n"
+        "Ioana Dragomir, a former justice minister, and Radu Pătrașcu met on Thursday. Both"
+        " candidates said they wanted the war in Ukraine to end."
+    )
+    assert claim_with(extract(text), "wanted the war").speaker in ("Ioana Dragomir", "Radu Pătrașcu")
+
+
+def test_both_candidates_are_no_pair_of_countries(extract: Extract) -> None:
+    text = "Britain and France backed the deal. Both presidential candidates said they opposed it."
+    assert claim_with(extract(text), "they opposed").speaker not in ("United Kingdom", "France")
