@@ -932,9 +932,15 @@ class DemandFinder:
         for child in head.rights:
             if child.dep_ == "advcl" and start < child.left_edge.i < end:
                 mark = next((m for m in child.children if m.dep_ == "mark"), None)
-                if mark is not None and mark.lower_ in _CIRCUMSTANCE:
+                if mark is not None and mark.lower_ in _CIRCUMSTANCE and not self._quoted_from(mark):
                     return child.left_edge.i
         return end
+
+    def _quoted_from(self, token: Token) -> bool:
+        """ "lift the blockades “before someone gets hurt”": in the demander's own words the
+        circumstance is part of what is asked."""
+        before = self.doc[token.i - 1] if token.i > 0 else None
+        return self.d.quote_of_token[token.i] >= 0 and before is not None and before.is_quote
 
     def _cut_circumstance(self, start: int, end: int) -> tuple[int, int]:
         doc = self.doc

@@ -620,3 +620,10 @@ def test_asked_someone_in_a_letter_to_act(extract: Extract) -> None:
     text = "Relatives of the workers asked the government in a letter to send its own envoy to the talks."
     demand = demand_with(extract(text), "send its own envoy")
     assert demand.addressee == "the government"
+
+
+def test_a_circumstance_in_the_demanders_own_quoted_words_stays(extract: Extract) -> None:
+    demand = demand_with(
+        extract("Fenella Cardew urged farmers to lift the blockades “before someone gets hurt”."), "lift"
+    )
+    assert demand.text.startswith("lift the blockades “before someone gets hurt")
