@@ -423,6 +423,8 @@ class ClaimFinder:
                         continue  # "condemned the test as “provocative” and a “grave threat”"
                     elif c.dep_ in ("punct", "cc", "conj", "advcl"):
                         break
+                if end - start == 1 and self.doc[start].pos_ == "PRON":
+                    return None  # "scolded him": a person, with nothing said of them
                 return self._trim(start, end)
         if lemma in self.lex.preposition_verbs:
             pobj = self._prepositional_object(verb, self.lex.preposition_verbs[lemma])

@@ -1576,3 +1576,10 @@ def test_both_candidates_are_the_two_people_last_joined(extract: Extract) -> Non
 def test_both_candidates_are_no_pair_of_countries(extract: Extract) -> None:
     text = "Britain and France backed the deal. Both presidential candidates said they opposed it."
     assert claim_with(extract(text), "they opposed").speaker not in ("United Kingdom", "France")
+
+
+def test_echo_and_chastise_are_cues_but_a_bare_pronoun_object_is_no_claim(extract: Extract) -> None:
+    result = extract(
+        "Several senators echoed her concerns about the program. Claire Dunn chastised him in a letter."
+    )
+    assert speakers(result) == [("Several senators", "her concerns about the program")]
