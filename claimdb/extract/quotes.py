@@ -1,7 +1,7 @@
 """Finding quoted passages by their marks, before any parsing.
 
 News quotes come in every shape: curly and straight double marks, single marks in
-headlines, guillemets, quotes that run over several paragraphs (each paragraph opens a
+headlines, guillemets, German „…“, quotes that run over several paragraphs (each paragraph opens a
 mark, only the last one closes) and quotes whose closing mark was lost. The scanner works
 on characters, line by line, so one missing mark can never swallow the rest of the article:
 an unclosed quote ends with its paragraph unless the next paragraph continues it.
@@ -97,7 +97,8 @@ def find_quotes(text: str) -> list[Quote]:
                 open_double = None
             continue
         if open_double is not None:
-            if ch in _DOUBLE_CLOSE or ch == '"':
+            # German typography closes „ with “, the mark that opens a quote elsewhere
+            if ch in _DOUBLE_CLOSE or ch == '"' or (ch == "“" and text[open_double] == "„"):
                 emit(_make(text, open_double, i, True, False))
                 open_double = None
             elif ch in _DOUBLE_OPEN:

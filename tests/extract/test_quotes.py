@@ -50,6 +50,11 @@ def test_guillemets() -> None:
     assert inner("Il a dit « nous resterons » hier.") == ["nous resterons"]
 
 
+def test_german_low_high_marks() -> None:
+    text = "Er nannte es einen „Vertrauensbruch“. „Wir haben es versprochen“, sagte er."
+    assert inner(text) == ["Vertrauensbruch", "Wir haben es versprochen"]
+
+
 @pytest.mark.parametrize("text", ["", '"', "“”", "''''", "\n\n“\n", "‘’’‘", "»«"])
 def test_degenerate_inputs(text: str) -> None:
     for q in find_quotes(text):
