@@ -35,6 +35,7 @@ from claimdb.extract.syntax import (
     object_of,
     perfect_head,
     source_of,
+    trailing_cue,
 )
 
 if TYPE_CHECKING:
@@ -191,7 +192,9 @@ class ClaimFinder:
                     continue
                 claim = None
                 lemma = self.lex.lemma(token)
-                if lemma in self._cue_verbs and token.pos_ in ("VERB", "AUX"):
+                if token.pos_ in ("VERB", "AUX") and (
+                    lemma in self._cue_verbs or (lemma in _DEMAND_ONLY and trailing_cue(token))
+                ):
                     claim = self._verb_claim(token, lemma, last_speaker)
                 elif phrase_length := self._according_phrase_at(token):
                     claim = self._according_claim(token, phrase_length, last_speaker)
@@ -230,6 +233,15 @@ class ClaimFinder:
             self.actors.reported.update(range(span.start, span.end))
 
     def _verb_claim(self, verb: Token, lemma: str, last: ActorDraft | None) -> ClaimDraft | None:
+        if lemma in _DEMAND_ONLY and (trailing := trailing_cue(verb)) is not None:
+            # "Berlin must „deliver …“, demanded their spokeswoman, Merle Jacobsen": a demand
+            # verb used as "said" is; the demand itself is read from the words ("must")
+            source, comma = trailing
+            speaker = self.actors.resolve(source, prefer=last)
+            if speaker is None or speaker.kind not in ("person", "organization", "country", "group"):
+                return None
+            start, end = self._trim(verb.sent.start, comma)
+            return self._make(speaker, verb.text, verb.i, start, end, "speech", source.i)
         if self._is_demand_use(verb, lemma):
             # The demand rules read it later; its source is still the one a following "It
             # also urged …" or "she said" may stand for ("The group called on Russia to …").

@@ -26,6 +26,7 @@ from claimdb.extract.syntax import (
     marked_by,
     object_of,
     source_of,
+    trailing_cue,
 )
 from claimdb.topics import Taxonomy
 
@@ -234,6 +235,10 @@ class DemandFinder:
             return  # "If Congress wants tougher sanctions, Congress can pass them": supposed
         if verb.dep_ == "relcl" and _a_kind_of_people(verb.head):
             return  # "people who call for sanctions against their own country": a kind, no act
+        if trailing_cue(verb) is not None:
+            # "Berlin must „deliver …“, demanded their spokeswoman": a cue after the words, as
+            # "said" is; the claim rules give it its speaker and the words' "must" the demand
+            return
         if lemma in self.lex.demand_infinitive_required and (
             not any(c.dep_ in ("xcomp", "ccomp", "advcl") and is_infinitive(c) for c in verb.children)
             or any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)

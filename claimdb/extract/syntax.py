@@ -76,6 +76,26 @@ def before_joiners(doc: Doc, cut: int, floor: int) -> int:
     return cut
 
 
+def trailing_cue(verb: Token) -> tuple[Token, int] | None:
+    """ "Berlin must „deliver …“, demanded their spokeswoman, Merle Jacobsen": a cue after
+    the words it introduces, its source after it (the parser may make the source the verb's
+    object). Returns the source and the index of the comma ending the words; None otherwise."""
+    doc = verb.doc
+    comma = verb.i - 1
+    if verb.tag_ not in ("VBD", "VBZ") or comma <= verb.sent.start + 2 or doc[comma].text != ",":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children):
+        return None
+    if any(c.dep_ in ("xcomp", "ccomp", "prep", "advcl") for c in verb.rights):
+        return None  # "…, and urged the allies to act": an act with its own content after it
+    source = next((c for c in verb.rights if c.dep_ in ("nsubj", "dobj")), None)
+    if source is None or source.left_edge.i != verb.i + 1:
+        return None
+    # the source ends the sentence: "…, demanded their spokeswoman, Merle Jacobsen."
+    rest = doc[source.right_edge.i + 1 : verb.sent.end]
+    return (source, comma) if all(t.is_punct or t.is_space for t in rest) else None
+
+
 def in_opening_phrase(noun: Token) -> bool:
     """``noun`` is the object of the preposition that opens its sentence ("In Vilnius, …"),
     where the parser likes to hang the sentence's real subject as an apposition."""

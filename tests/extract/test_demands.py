@@ -627,3 +627,15 @@ def test_a_circumstance_in_the_demanders_own_quoted_words_stays(extract: Extract
         extract("Fenella Cardew urged farmers to lift the blockades “before someone gets hurt”."), "lift"
     )
     assert demand.text.startswith("lift the blockades “before someone gets hurt")
+
+
+def test_a_demand_verb_after_the_words_is_their_cue(extract: Extract) -> None:
+    text = (
+        "The Greens accused the coalition of dithering. Berlin must „finally deliver what Ukraine"
+        " needs“, demanded their defence policy spokeswoman, Merle Jacobsen.\n\nNo one else spoke."
+    )
+    result = extract(text)
+    assert claim_with(result, "Berlin must").speaker == "Merle Jacobsen"
+    assert [(d.demander, d.text) for d in result.demands] == [
+        ("Merle Jacobsen", "Berlin must „finally deliver what Ukraine needs")
+    ]
