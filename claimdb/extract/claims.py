@@ -236,12 +236,12 @@ class ClaimFinder:
         if lemma in _DEMAND_ONLY and (trailing := trailing_cue(verb)) is not None:
             # "Berlin must „deliver …“, demanded their spokeswoman, Merle Jacobsen": a demand
             # verb used as "said" is; the demand itself is read from the words ("must")
-            source, comma = trailing
-            speaker = self.actors.resolve(source, prefer=last)
+            after, comma = trailing
+            speaker = self.actors.resolve(after, prefer=last)
             if speaker is None or speaker.kind not in ("person", "organization", "country", "group"):
                 return None
             start, end = self._trim(verb.sent.start, comma)
-            return self._make(speaker, verb.text, verb.i, start, end, "speech", source.i)
+            return self._make(speaker, verb.text, verb.i, start, end, "speech", after.i)
         if self._is_demand_use(verb, lemma):
             # The demand rules read it later; its source is still the one a following "It
             # also urged …" or "she said" may stand for ("The group called on Russia to …").
