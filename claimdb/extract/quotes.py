@@ -71,7 +71,36 @@ def _make(text: str, open_at: int, close_at: int, closed: bool, single: bool) ->
 
 
 def find_quotes(text: str) -> list[Quote]:
-    """Every quoted passage in ``text``, in order, never overlapping."""
+    """Every quoted passage in ``text``, in order, never overlapping. A text that quotes
+    in single marks only (the British style: ‘…,’ he said) has them read as double ones."""
+    quotes = _scan(text)
+    if _quotes_in_single_marks(text, quotes):
+        quotes = _scan(_single_as_double(text))
+    return quotes
+
+
+def _quotes_in_single_marks(text: str, quotes: list[Quote]) -> bool:
+    """No double-marked quote of three words or more, and at least two single-marked ones."""
+    if any(not q.single and q.words(text) >= 3 for q in quotes):
+        return False
+    return sum(1 for q in quotes if q.single and q.words(text) >= 3) >= 2
+
+
+def _single_as_double(text: str) -> str:
+    """``text`` with opening single marks as “ and closing ones as ”, the same length; an
+    apostrophe inside a word ("Russia’s") stays."""
+    out = list(text)
+    for i, ch in enumerate(text):
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if ch in _SINGLE_OPEN and not _is_word_char(before):
+            out[i] = "“"
+        elif ch in _SINGLE_CLOSE and not _is_word_char(after):
+            out[i] = "”"
+    return "".join(out)
+
+
+def _scan(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     open_double: int | None = None
     open_single: int | None = None

@@ -64,3 +64,23 @@ def test_degenerate_inputs(text: str) -> None:
 def test_a_quote_opened_mid_paragraph_does_not_run_into_the_next() -> None:
     text = "He accused them of using it “to buy cheap oil.\n\n“Our pipeline is not for sale,” he said."
     assert inner(text) == ["to buy cheap oil.", "Our pipeline is not for sale"]
+
+
+def test_an_article_quoting_in_single_marks_has_them_read_as_double() -> None:
+    text = (
+        "‘Poland will not be a buffer zone,’ he told the Sejm. ‘The door must stay open.’\n\n"
+        "‘Every generation is told the danger is over.\n\n‘I do not want to hear it again.’"
+        " The minister’s speech ended there."
+    )
+    quotes = find_quotes(text)
+    assert [text[q.start : q.end] for q in quotes] == [
+        "Poland will not be a buffer zone",
+        "The door must stay open.",
+        "Every generation is told the danger is over.\n\n‘I do not want to hear it again.",
+    ]
+    assert not any(q.single for q in quotes)
+
+
+def test_single_marks_stay_single_beside_double_quotes() -> None:
+    text = "“We will not move,” she said of the ‘long table’ and the ‘new normal’ they talk about."
+    assert [q.single for q in find_quotes(text)] == [False, True, True]
