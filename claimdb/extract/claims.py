@@ -44,6 +44,20 @@ if TYPE_CHECKING:
     from claimdb.extract.quotes import Quote
 
 _MEDIA_CUES = {"report", "quote", "cite"}
+# Where one speaks, not what about: "speaking on Polish radio", "on television".
+_MEDIA = {
+    "radio",
+    "television",
+    "tv",
+    "air",
+    "phone",
+    "telephone",
+    "podcast",
+    "programme",
+    "program",
+    "show",
+    "camera",
+}
 # Verbs that charge someone "of" something: "accused the province of playing politics".
 _CHARGING = {"accuse", "suspect", "convict"}
 # Modals of reported speech: "said it was ready and would sign" (what "will" becomes).
@@ -440,7 +454,11 @@ class ClaimFinder:
                 return self._trim(start, end)
         if lemma in self.lex.preposition_verbs:
             pobj = self._prepositional_object(verb, self.lex.preposition_verbs[lemma])
-            if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
+            if (
+                pobj is not None
+                and pobj.ent_type_ not in ("DATE", "TIME")
+                and pobj.lemma_.casefold() not in _MEDIA  # "speaking on Polish radio"
+            ):
                 return self._subtree_range(pobj, exclude=verb)
         # "The troops, he said, will return": the cue is a parenthetical of the content.
         if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):

@@ -1583,3 +1583,8 @@ def test_echo_and_chastise_are_cues_but_a_bare_pronoun_object_is_no_claim(extrac
         "Several senators echoed her concerns about the program. Claire Dunn chastised him in a letter."
     )
     assert speakers(result) == [("Several senators", "her concerns about the program")]
+
+
+def test_speaking_on_the_radio_is_where_not_what_about(extract: Extract) -> None:
+    result = extract("Speaking on Polish radio, Tadeusz Rogalski said sanctions should stay.")
+    assert speakers(result) == [("Tadeusz Rogalski", "sanctions should stay")]
