@@ -273,8 +273,12 @@ class ActorRegistry:
                 label = "ORG"
             elif label == "PERSON" and key in places:
                 label = "GPE"  # "a prosecutor in Kherson": a town the recogniser took for a name
-            if label == "PERSON" and (self._named_organization(end) or self._titled_name(start, end, ents)):
-                label = "ORG"  # "the government newspaper Rossiiskiye Vedomosti", "Le Guetteur"
+            if label == "PERSON" and (
+                self._named_organization(end) or self._titled_name(start, end, ents) or self._trade_after(end)
+            ):
+                # "the government newspaper Rossiiskiye Vedomosti", "Le Guetteur", "Corrigan
+                # Microsystems, the Texas-based maker of the chips,"
+                label = "ORG"
             if (
                 label == "PERSON"
                 or key in person_names
@@ -365,7 +369,7 @@ class ActorRegistry:
             if ent.label_ != "PERSON":
                 continue
             start, end = trim_entity(ent)
-            if self._named_organization(end) or self._titled_name(start, end, ents):
+            if self._named_organization(end) or self._titled_name(start, end, ents) or self._trade_after(end):
                 continue
             parts = self._strip_titles(normalize_name(self.doc[start:end].text).split())
             if len(parts) >= 2 and not self.gaz.country(" ".join(parts)):
@@ -792,6 +796,14 @@ class ActorRegistry:
         body = head.head
         role_of = body.dep_ == "pobj" and body.head.lower_ == "of" and self._is_role_word(body.head.head)
         return not (role_of and self.doc[head.left_edge.i - 1].text == ",")
+
+    def _trade_after(self, end: int) -> bool:
+        """A name with a company's trade in apposition: "Corrigan Microsystems, the Texas-based
+        maker of the chips,"."""
+        return any(
+            c.dep_ == "appos" and c.lemma_.casefold() in self.lex.body_nouns
+            for c in self.doc[end - 1].children
+        )
 
     def _titled_name(self, start: int, end: int, ents: list[Span]) -> bool:
         """A "person" whose name opens with a foreign article ("Le Guetteur", "Il Faro"): a
