@@ -678,7 +678,8 @@ class ClaimFinder:
         if verb.tag_ not in ("VBD", "VBZ") or self.lex.lemma(verb) not in self._speech_and_demand:
             return None
         i = verb.i - 1
-        while i > start and self.doc[i].pos_ in ("PROPN", "NOUN", "DET", "ADJ", "NUM"):
+        # "… , while the ship’s manager said": a possessive's mark is part of the source
+        while i > start and self.doc[i].pos_ in ("PROPN", "NOUN", "DET", "ADJ", "NUM", "PART"):
             i -= 1
         if i == verb.i - 1 or i <= start or self.doc[i].lower_ not in ("and", "while", "but"):
             return None

@@ -1597,3 +1597,14 @@ def test_a_name_with_a_companys_trade_in_apposition_is_a_company(extract: Extrac
         ' "zero tolerance" for diversion. It said it had never sold directly to Kyrgyzstan.'
     )
     assert claim_with(extract(text), "never sold").speaker == "Corrigan Microsystems"
+
+
+def test_while_another_source_said_ends_the_content(extract: Extract) -> None:
+    text = (
+        "Iran’s Revolutionary Guards said on Saturday they had seized a foreign tanker for smuggling"
+        " fuel, while the ship’s manager said it had been boarded in international waters."
+    )
+    assert [c.text for c in extract(text).claims] == [
+        "they had seized a foreign tanker for smuggling fuel",
+        "it had been boarded in international waters",
+    ]
