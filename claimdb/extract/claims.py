@@ -621,6 +621,9 @@ class ClaimFinder:
                 and not marked_by(c, "that")  # "… had adapted and that Europe was paying …"
                 and ((c.tag_ == "VBG" and clause.tag_ != "VBG") or self._is_speech_act(c))
                 and not (modal and c.tag_ == "VB" and c.dep_ == "conj")
+                # "said her organisation did not oppose the principle but wanted the ministry
+                # to …": a want joined to the reported clause is its subject's
+                and not (c.dep_ == "conj" and self.lex.lemma(c) == "want")
             ):
                 # "stressing that X is normal and denouncing …", "said that … and urged …":
                 # a second speech act, not more of the first one's content.
@@ -637,7 +640,10 @@ class ClaimFinder:
                 and is_finite(t)
                 and not marked_by(t, "that")  # "argued that A and that the opposition should back …"
                 and self._is_speech_act(t)
-                and (t.head.tag_ == "VB" or self._same_source(t, verb))
+                # "did not oppose … but wanted": a tensed "do" makes the first verb no infinitive,
+                # and a want joined to the reported clause is its subject's
+                and ((t.head.tag_ == "VB" and not is_finite(t.head)) or self._same_source(t, verb))
+                and self.lex.lemma(t) != "want"
             ):
                 # "said the EU was prepared to expand its mission and called for …": a verb
                 # with a tense joined to an infinitive is the speaker's next act; so is one

@@ -45,12 +45,23 @@ def _plural(word: str) -> list[str]:
     return [word + "s"]
 
 
+# ISO 3166-1 codes withdrawn from use whose states countryinfo still ships: "Serbia and
+# Montenegro" would otherwise take Belgrade from Serbia, "Antilles néerlandaises" Willemstad.
+_WITHDRAWN_CODES = frozenset({"CS", "AN"})
+
+
 def _countryinfo_records() -> list[dict[str, object]]:
+    """The package's country records, current states only, in a fixed order (the folder's
+    listing order differs between machines, and the first record to name a capital wins)."""
     folder = resources.files("countryinfo") / "data"
     records = []
-    for entry in folder.iterdir():
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".json"):
-            records.append(json.loads(entry.read_text(encoding="utf-8")))
+            record = json.loads(entry.read_text(encoding="utf-8"))
+            iso = record.get("ISO")
+            if isinstance(iso, dict) and iso.get("alpha2") in _WITHDRAWN_CODES:
+                continue
+            records.append(record)
     return records
 
 

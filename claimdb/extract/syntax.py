@@ -233,6 +233,7 @@ def source_of(verb: Token, cue_lemmas: Collection[str] = (), depth: int = 0) -> 
         return subject if subject is not None else source_of(main, cue_lemmas, depth + 1)
     if (
         verb.dep_ == "conj"
+        and verb.lemma_ != "want"  # "said the army had accepted X but wanted Y": the army's
         and head.dep_ in _COMPLEMENTS
         and (cue := _cue_above_clause(head, cue_lemmas)) is not None
     ):

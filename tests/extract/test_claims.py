@@ -1608,3 +1608,13 @@ def test_while_another_source_said_ends_the_content(extract: Extract) -> None:
         "they had seized a foreign tanker for smuggling fuel",
         "it had been boarded in international waters",
     ]
+
+
+def test_a_want_joined_to_the_reported_clause_is_its_subjects(extract: Extract) -> None:
+    text = (
+        "One of the officials said the army had accepted the corridors in principle but wanted the"
+        " RSF to pull its fighters back."
+    )
+    result = extract(text)
+    assert claim_with(result, "the army").text.endswith("pull its fighters back")
+    assert demand_with(result, "pull its fighters").demander == "the army"
