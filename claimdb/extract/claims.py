@@ -26,6 +26,7 @@ from claimdb.extract.document import Document
 from claimdb.extract.lexicon import Lexicon, lexicon
 from claimdb.extract.names import normalize_name
 from claimdb.extract.syntax import (
+    after_comma,
     before_joiners,
     cited_source,
     is_finite,
@@ -623,7 +624,7 @@ class ClaimFinder:
                 and not (modal and c.tag_ == "VB" and c.dep_ == "conj")
                 # "said her organisation did not oppose the principle but wanted the ministry
                 # to …": a want joined to the reported clause is its subject's
-                and not (c.dep_ == "conj" and self.lex.lemma(c) == "want")
+                and not (c.dep_ == "conj" and self.lex.lemma(c) == "want" and not after_comma(c))
             ):
                 # "stressing that X is normal and denouncing …", "said that … and urged …":
                 # a second speech act, not more of the first one's content.
@@ -643,7 +644,7 @@ class ClaimFinder:
                 # "did not oppose … but wanted": a tensed "do" makes the first verb no infinitive,
                 # and a want joined to the reported clause is its subject's
                 and ((t.head.tag_ == "VB" and not is_finite(t.head)) or self._same_source(t, verb))
-                and self.lex.lemma(t) != "want"
+                and (self.lex.lemma(t) != "want" or after_comma(t))
             ):
                 # "said the EU was prepared to expand its mission and called for …": a verb
                 # with a tense joined to an infinitive is the speaker's next act; so is one

@@ -76,6 +76,14 @@ def before_joiners(doc: Doc, cut: int, floor: int) -> int:
     return cut
 
 
+def after_comma(verb: Token) -> bool:
+    """ "…, and wants X to": a comma before the joining word opens a clause of its own."""
+    i = verb.left_edge.i - 1
+    while i > 0 and verb.doc[i].dep_ == "cc":
+        i -= 1
+    return verb.doc[i].text == ","
+
+
 def trailing_cue(verb: Token) -> tuple[Token, int] | None:
     """ "Berlin must „deliver …“, demanded their spokeswoman, Merle Jacobsen": a cue after
     the words it introduces, its source after it (the parser may make the source the verb's
@@ -155,7 +163,7 @@ def _cue_above_clause(clause: Token, cue_lemmas: Collection[str]) -> Token | Non
     cue = None
     while clause.dep_ in _COMPLEMENTS and clause.head.i != clause.i:
         clause = clause.head
-        if clause.lemma_ in cue_lemmas:
+        if lexicon().lemma(clause) in cue_lemmas:  # the parser's lemma of "hopes" may be "hop"
             cue = clause
     return cue
 
@@ -233,7 +241,8 @@ def source_of(verb: Token, cue_lemmas: Collection[str] = (), depth: int = 0) -> 
         return subject if subject is not None else source_of(main, cue_lemmas, depth + 1)
     if (
         verb.dep_ == "conj"
-        and verb.lemma_ != "want"  # "said the army had accepted X but wanted Y": the army's
+        # "said the army had accepted X but wanted Y": the army's; ", and wants Y" is a new act
+        and (verb.lemma_ != "want" or after_comma(verb))
         and head.dep_ in _COMPLEMENTS
         and (cue := _cue_above_clause(head, cue_lemmas)) is not None
     ):

@@ -1618,3 +1618,13 @@ def test_a_want_joined_to_the_reported_clause_is_its_subjects(extract: Extract) 
     result = extract(text)
     assert claim_with(result, "the army").text.endswith("pull its fighters back")
     assert demand_with(result, "pull its fighters").demander == "the army"
+
+
+def test_comma_and_wants_is_the_speakers_next_act(extract: Extract) -> None:
+    text = (
+        "Karin Edfelt, 54, believes the company was used. She hopes the inquiry will be closed"
+        " before the meeting in April, and wants the government to give exporters the data."
+    )
+    result = extract(text)
+    assert claim_with(result, "the inquiry").text == "the inquiry will be closed before the meeting in April"
+    assert demand_with(result, "the government to give").demander == "Karin Edfelt"
