@@ -1622,9 +1622,9 @@ def test_a_want_joined_to_the_reported_clause_is_its_subjects(extract: Extract) 
 
 def test_comma_and_wants_is_the_speakers_next_act(extract: Extract) -> None:
     text = (
-        "Karin Edfelt, 54, believes the company was used. She hopes the inquiry will be closed"
+        "Anna Berg, 54, said she believes the company was used. She hopes the inquiry will be closed"
         " before the meeting in April, and wants the government to give exporters the data."
     )
     result = extract(text)
     assert claim_with(result, "the inquiry").text == "the inquiry will be closed before the meeting in April"
-    assert demand_with(result, "the government to give").demander == "Karin Edfelt"
+    assert demand_with(result, "the government to give").demander == "Anna Berg"
