@@ -914,16 +914,9 @@ class ActorTable(ActorRegistry):
         for ref in reversed(self._references[: bisect_left(self._ref_positions, start)]):
             if self.doc[ref.token].sent.start < self.doc[start].sent.start - 80:
                 break
-            if ref.actor.kind == "person" and ref.actor.named and self._is_subject(self.doc[ref.token]):
+            if ref.actor.kind == "person" and ref.actor.named and ref.subject:
                 return ref.actor
         return None
-
-    @staticmethod
-    def _is_subject(token: Token) -> bool:
-        """``token`` heads a subject, or names one in apposition ("Its spokesman, Gareth Pryke,")."""
-        while token.dep_ in ("compound", "appos", "flat") and token.head.i != token.i:
-            token = token.head
-        return token.dep_ in ("nsubj", "nsubjpass")
 
     def _described_subject_before(self, pronoun: Token) -> ActorDraft | None:
         """The person the previous sentence is about when it names no one: its subject is a
