@@ -44,7 +44,8 @@ if TYPE_CHECKING:
 
     from claimdb.extract.quotes import Quote
 
-_MEDIA_CUES = {"report", "quote", "cite"}
+# Cues by which a medium relays what others said: the relayed source is the speaker.
+MEDIA_CUES = frozenset({"report", "quote", "cite"})
 # Where one speaks, not what about: "speaking on Polish radio", "on television".
 _MEDIA = {
     "radio",
@@ -1562,7 +1563,7 @@ class ClaimFinder:
                     and inner.speaker is not outer.speaker
                 ):
                     continue  # "rejected the minister's claim that …": two sources, two claims
-                elif self.doc[outer.cue_token].lemma_ in _MEDIA_CUES and inner.kind in ("speech", "quote"):
+                elif self.doc[outer.cue_token].lemma_ in MEDIA_CUES and inner.kind in ("speech", "quote"):
                     dropped.add(id(outer))
                     break
                 elif self._chain(outer, inner):

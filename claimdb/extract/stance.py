@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from claimdb.extract.actors import ActorDraft
-from claimdb.extract.claims import ClaimDraft
+from claimdb.extract.claims import MEDIA_CUES, ClaimDraft
 from claimdb.extract.demands import DemandDraft
 from claimdb.extract.document import Document
 from claimdb.extract.lexicon import Lexicon, lexicon
@@ -40,8 +40,6 @@ _ABOUT_NOUNS = frozenset(
 _ABOUT_PREPOSITIONS = frozenset(
     "of for to on against with about toward towards into over behind from".split()
 )
-# Cues by which a medium relays what others said or did.
-_RELAYING = frozenset({"report", "quote", "cite"})
 _TIME_PREPOSITIONS = frozenset("before after until during since ahead".split())
 _SUBORDINATORS = frozenset("if unless whether before until once when while after".split())
 
@@ -220,7 +218,7 @@ class StanceReader:
         return "oppose" if flips % 2 else "support"
 
     def _claim_stances(self, claim: ClaimDraft, index: int) -> list[StanceDraft]:
-        if self.doc[claim.cue_token].lemma_ in _RELAYING:
+        if self.doc[claim.cue_token].lemma_ in MEDIA_CUES:
             return []  # "the daily reported that …": relaying what others said takes no side
         out: list[StanceDraft] = []
         seen: set[str] = set()
