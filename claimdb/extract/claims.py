@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 # Cues by which a medium relays what others said: the relayed source is the speaker.
 MEDIA_CUES = frozenset({"report", "quote", "cite"})
 # Where one speaks, not what about: "speaking on Polish radio", "on television".
-_MEDIA = {
+_BROADCAST_MEDIA = {
     "radio",
     "television",
     "tv",
@@ -459,7 +459,7 @@ class ClaimFinder:
             if (
                 pobj is not None
                 and pobj.ent_type_ not in ("DATE", "TIME")
-                and pobj.lemma_.casefold() not in _MEDIA  # "speaking on Polish radio"
+                and pobj.lemma_.casefold() not in _BROADCAST_MEDIA  # "speaking on Polish radio"
             ):
                 return self._subtree_range(pobj, exclude=verb)
         # "The troops, he said, will return": the cue is a parenthetical of the content.
