@@ -12,6 +12,7 @@ article: the evidence is summed and the sign wins.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -96,9 +97,7 @@ class StanceReader:
                     continue
             elif demand.topic_from_context:
                 continue  # a topic guessed from the sentence is too weak to hold a position on
-            elif span is not None and (
-                self._asks_about_topic(span, demand.topic) or self._topic_as_time(span, demand.topic)
-            ):
+            elif span is not None and self._takes_no_side(span, demand.topic):
                 continue
             else:
                 polarity = self._demand_polarity(demand, span)
@@ -127,30 +126,24 @@ class StanceReader:
             best.actor, best.topic, polarity, best.evidence_kind, best.evidence, round(confidence, 2)
         )
 
-    def _asks_about_topic(self, span: Span, topic: str) -> bool:
-        """The demand asks for information about the topic, not for the topic: "publish an
-        assessment of the cost of sanctions" takes no side on sanctions."""
+    def _takes_no_side(self, span: Span, topic: str) -> bool:
+        """The demand names the topic without asking for it: it asks for information about it
+        ("publish an assessment of the cost of sanctions"), or the topic only dates it ("brief
+        the Senate before the next round of talks")."""
         words = [(words_of(t.text) or [""])[0] for t in span]
         triggers = self.taxonomy.trigger_words(topic, words)
         hits = [t for t, w in zip(span, words, strict=True) if w in triggers]
-        return bool(hits) and all(
-            any(a.lemma_.casefold() in _ABOUT_NOUNS and a.i >= span.start and a.i < t.i for a in t.ancestors)
-            for t in hits
-        )
 
-    def _topic_as_time(self, span: Span, topic: str) -> bool:
-        """The topic only dates the demand: "brief the Senate before the next round of talks"
-        takes no side on the talks."""
-        words = [(words_of(t.text) or [""])[0] for t in span]
-        triggers = self.taxonomy.trigger_words(topic, words)
-        hits = [t for t, w in zip(span, words, strict=True) if w in triggers]
-        return bool(hits) and all(
-            any(
-                a.dep_ == "prep" and a.lower_ in _TIME_PREPOSITIONS and span.start <= a.i < t.i
-                for a in t.ancestors
-            )
-            for t in hits
-        )
+        def under(t: Token, governs: Callable[[Token], bool]) -> bool:
+            return any(governs(a) and span.start <= a.i < t.i for a in t.ancestors)
+
+        def about(a: Token) -> bool:
+            return a.lemma_.casefold() in _ABOUT_NOUNS
+
+        def time(a: Token) -> bool:
+            return a.dep_ == "prep" and a.lower_ in _TIME_PREPOSITIONS
+
+        return bool(hits) and (all(under(t, about) for t in hits) or all(under(t, time) for t in hits))
 
     def _demand_polarity(self, demand: DemandDraft, span: Span | None) -> str:
         """Support, or oppose when what is demanded stops, ends or negates the topic: read
